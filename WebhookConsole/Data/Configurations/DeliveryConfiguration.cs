@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Events;
+
+namespace WebhookConsole.Data.Configurations;
+
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> builder)
+    {
+        builder.Property(d => d.EventType).HasMaxLength(200);
+        builder.Property(d => d.LeaseOwner).HasMaxLength(100);
+        builder.Property(d => d.LastError).HasMaxLength(2000);
+        builder.Ignore(d => d.IsFinished);
+        builder.HasOne<CallEvent>().WithMany().HasForeignKey(d => d.CallEventId).OnDelete(DeleteBehavior.Cascade);
+
+        // The recovery sweep looks for due work.
+        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        // The history page: newest first, alone or by one filter.
+        builder.HasIndex(d => new { d.AccountId, d.CreatedAt });
+        builder.HasIndex(d => new { d.AccountId, d.Status, d.CreatedAt });
+        builder.HasIndex(d => new { d.AccountId, d.WebhookId, d.CreatedAt });
+        builder.HasIndex(d => new { d.AccountId, d.EventType, d.CreatedAt });
+        builder.HasIndex(d => new { d.AccountId, d.EnvironmentId, d.CreatedAt });
+        builder.HasIndex(d => d.CallEventId);
+        builder.HasIndex(d => d.ReplayOfId);
+    }
+}

@@ -1,0 +1,7 @@
+namespace WebhookConsole.Data;
+
+internal enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

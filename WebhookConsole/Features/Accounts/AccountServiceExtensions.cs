@@ -1,0 +1,10 @@
+namespace WebhookConsole.Features.Accounts;
+
+internal static class AccountServiceExtensions
+{
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AccountService>();
+        return builder;
+    }
+}

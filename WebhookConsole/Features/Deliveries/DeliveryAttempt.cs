@@ -1,0 +1,22 @@
+namespace WebhookConsole.Features.Deliveries;
+
+/// <summary>One HTTP request made for a delivery, with what came back.</summary>
+internal sealed class DeliveryAttempt
+{
+    public Guid Id { get; set; }
+    public Guid DeliveryId { get; set; }
+    public Guid WebhookId { get; set; }
+    public Guid AccountId { get; set; }
+    /// <summary>1-based.</summary>
+    public int Number { get; set; }
+    public string RequestMethod { get; set; } = "";
+    public string RequestUrl { get; set; } = "";
+    public string RequestHeadersJson { get; set; } = "{}";
+    public string RequestBody { get; set; } = "";
+    public int? StatusCode { get; set; }
+    public string? ResponseHeadersJson { get; set; }
+    public string? ResponseBody { get; set; }
+    public string? Error { get; set; }
+    public int DurationMs { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace WebhookConsole.Features.Deliveries;
+
+internal enum DeliveryStatus
+{
+    Pending = 0,
+    Retrying = 1,
+    Succeeded = 2,
+    Failed = 3,
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Data;
+
+namespace WebhookConsole.Features.EventTypes;
+
+/// <summary>The event catalogue: the seeded types plus whatever admins add.</summary>
+internal sealed class EventTypeCatalog(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>Adds every seeded type that is missing (by name); edits admins made to seeded types are kept.</summary>
+    public async Task<int> SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.EventTypes.Select(t => t.Name).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var missing = EventTypeSeeds.All.Where(s => !existing.Contains(s.Name)).ToList();
+        foreach (var seed in missing)
+        {
+            db.EventTypes.Add(new EventType
+            {
+                Id = Guid.CreateVersion7(),
+                Name = seed.Name,
+                Description = seed.Description,
+                Source = seed.Source,
+                SampleJson = seed.SampleJson,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return missing.Count;
+    }
+
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken);
+    }
+}

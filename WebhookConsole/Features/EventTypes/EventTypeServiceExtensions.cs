@@ -1,0 +1,10 @@
+namespace WebhookConsole.Features.EventTypes;
+
+internal static class EventTypeServiceExtensions
+{
+    public static WebApplicationBuilder AddEventTypes(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<EventTypeCatalog>();
+        return builder;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Bootstrap;
+
+namespace WebhookConsole.Features.Tokens;
+
+internal sealed class ApiTokenService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider time,
+    IOptions<BootstrapOptions> bootstrap)
+{
+    public const string BootstrapTokenName = "bootstrap";
+    private const string TokenPrefix = "wc_";
+
+    /// <summary>Tokens are long random strings, so a plain SHA-256 is enough to make the stored value useless.</summary>
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>Creates a token and returns it in clear text: the only time it is ever shown.</summary>
+    public async Task<(ApiToken Token, string Plain)> CreateAsync(Guid accountId, string name, CancellationToken cancellationToken)
+    {
+        var plain = TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = await AddAsync(accountId, name, plain, cancellationToken);
+        return (token, plain);
+    }
+
+    /// <summary>Makes <c>Bootstrap:ApiToken</c> a token of the account; safe to run at every start.</summary>
+    public async Task EnsureBootstrapTokenAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var plain = bootstrap.Value.ApiToken;
+        if (string.IsNullOrWhiteSpace(plain))
+        {
+            return;
+        }
+        var hash = Hash(plain);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.ApiTokens.AnyAsync(t => t.TokenHash == hash, cancellationToken))
+        {
+            return;
+        }
+        await AddAsync(accountId, BootstrapTokenName, plain, cancellationToken);
+    }
+
+    /// <summary>The caller behind a clear-text token, or null when the token is unknown or revoked.</summary>
+    public async Task<ApiCaller?> AuthenticateAsync(string? plain, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(plain) || plain.Length > 512)
+        {
+            return null;
+        }
+        var hash = Hash(plain);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApiTokens
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Join(db.Accounts, t => t.AccountId, a => a.Id, (t, a) => new ApiCaller(a.Id, a.Name, t.Id, t.Name))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task<ApiToken> AddAsync(Guid accountId, string name, string plain, CancellationToken cancellationToken)
+    {
+        var token = new ApiToken
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            Name = name,
+            TokenHash = Hash(plain),
+            Prefix = plain.Length > 8 ? plain[..8] : "",
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

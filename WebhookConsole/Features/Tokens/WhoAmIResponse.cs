@@ -1,0 +1,3 @@
+namespace WebhookConsole.Features.Tokens;
+
+internal sealed record WhoAmIResponse(Guid AccountId, string AccountName, string TokenName);
