@@ -1,0 +1,8 @@
+namespace WebhookConsole.Dispatching.Templates;
+
+internal enum LiquidTokenKind
+{
+    Text,
+    Output,
+    Tag,
+}
