@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace WebhookConsole.Tests.Support;
+
+/// <summary>
+/// The built app as a separate OS process on a loopback port, so a test can SIGKILL it like a crash and
+/// start it again on the same database.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private AppProcess(Process process, string baseUrl)
+    {
+        this.process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public bool HasExited => process.HasExited;
+
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan readyTimeout)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", [AppAssemblyPath()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(AppAssemblyPath())!,
+        };
+        start.Environment["ASPNETCORE_URLS"] = baseUrl;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        // Drained so a chatty child never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var app = new AppProcess(process, baseUrl);
+        await app.WaitReadyAsync(readyTimeout);
+        return app;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crash.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    private async Task WaitReadyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode} before it was ready.");
+            }
+            try
+            {
+                using var response = await http.GetAsync(BaseUrl + "/api/v1/whoami");
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The app was not ready within {timeout.TotalSeconds:0} s.");
+    }
+
+    /// <summary>The app's own build output, next to this test project's (same configuration).</summary>
+    private static string AppAssemblyPath()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = testBin.Name;
+        var configuration = testBin.Parent!.Name;
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "WebhookConsole.sln")))
+        {
+            root = root.Parent;
+        }
+        if (root is null)
+        {
+            throw new InvalidOperationException("WebhookConsole.sln not found above " + AppContext.BaseDirectory);
+        }
+        var path = Path.Combine(root.FullName, "WebhookConsole", "bin", configuration, framework, "WebhookConsole.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the app first", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}

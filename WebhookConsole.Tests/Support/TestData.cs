@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Data;
+using WebhookConsole.Dispatching;
+using WebhookConsole.Dispatching.Signing;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Environments;
+using WebhookConsole.Features.Webhooks;
+
+namespace WebhookConsole.Tests.Support;
+
+/// <summary>Arranges webhooks and environments straight in the app's database, and reads deliveries back.</summary>
+public sealed class TestData(IServiceProvider services)
+{
+    internal async Task<WebhookEndpoint> AddWebhookAsync(Guid accountId, string url, Action<WebhookEndpoint>? configure = null, string? secret = null)
+    {
+        var now = DateTime.UtcNow;
+        var webhook = new WebhookEndpoint
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            Name = "test " + url,
+            Url = url,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        configure?.Invoke(webhook);
+        if (webhook.Signing != SigningScheme.None)
+        {
+            secret ??= WebhookSecrets.Generate(webhook.Signing);
+            webhook.SecretProtected = services.GetRequiredService<SecretProtector>().Protect(secret);
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Webhooks.Add(webhook);
+        await db.SaveChangesAsync();
+        return webhook;
+    }
+
+    internal async Task<WebhookEnvironment> AddEnvironmentAsync(Guid accountId, string name, params Guid[] webhookIds)
+    {
+        var now = DateTime.UtcNow;
+        var environment = new WebhookEnvironment { Id = Guid.CreateVersion7(), AccountId = accountId, Name = name, CreatedAt = now, UpdatedAt = now };
+        environment.Subscriptions.AddRange(webhookIds.Select(id => new EnvironmentSubscription { EnvironmentId = environment.Id, WebhookId = id }));
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Environments.Add(environment);
+        await db.SaveChangesAsync();
+        return environment;
+    }
+
+    internal async Task<Delivery> DeliveryAsync(Guid id)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == id);
+    }
+
+    internal async Task<List<DeliveryAttempt>> AttemptsAsync(Guid deliveryId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Attempts.AsNoTracking().Where(a => a.DeliveryId == deliveryId).OrderBy(a => a.Number).ToListAsync();
+    }
+
+    internal async Task<WebhookEndpoint> WebhookAsync(Guid id)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Webhooks.AsNoTracking().SingleAsync(w => w.Id == id);
+    }
+
+    internal async Task<int> CountAsync<T>() where T : class
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Set<T>().CountAsync();
+    }
+
+    /// <summary>Polls the database until <paramref name="condition"/> holds for the delivery.</summary>
+    internal Task<Delivery> WaitForDeliveryAsync(Guid id, Func<Delivery, bool> condition, TimeSpan timeout, string what) =>
+        WaitUntilAsync(() => DeliveryAsync(id), condition, timeout, what, d => $"delivery is {d.Status} after {d.AttemptCount} attempts ({d.LastError})");
+
+    internal Task<WebhookEndpoint> WaitForWebhookAsync(Guid id, Func<WebhookEndpoint, bool> condition, TimeSpan timeout, string what) =>
+        WaitUntilAsync(() => WebhookAsync(id), condition, timeout, what, w => $"webhook enabled={w.Enabled}, failures={w.ConsecutiveFailures}");
+
+    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan timeout, string what, Func<T, string> describe)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var value = await read();
+            if (condition(value))
+            {
+                return value;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}; {describe(value)}.");
+            }
+            await Task.Delay(50);
+        }
+    }
+}

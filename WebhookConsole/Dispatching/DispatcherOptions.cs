@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WebhookConsole.Dispatching;
+
+/// <summary>The <c>Dispatcher</c> section of the configuration.</summary>
+internal sealed class DispatcherOptions : IValidatableObject
+{
+    public const string Section = "Dispatcher";
+
+    public static readonly int[] DefaultRetryDelays = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 43200];
+
+    /// <summary>
+    /// Retry k waits the k-th delay, in seconds; the last one repeats. Empty means the defaults (the binder
+    /// appends configured items to an initialised array, so the defaults are applied after binding).
+    /// </summary>
+    public int[] RetryDelays { get; set; } = [];
+
+    [Range(1, 1000)]
+    public int DisableAfterFailures { get; set; } = 5;
+
+    public bool AllowPrivateNetworks { get; set; }
+
+    public bool RequireHttps { get; set; }
+
+    [Range(1, 3600)]
+    public int SweepIntervalSeconds { get; set; } = 5;
+
+    [Range(1, 200)]
+    public int WorkerCount { get; set; } = 20;
+
+    /// <summary>How long a lease outlives the webhook's own timeout before another worker may take the delivery.</summary>
+    [Range(1, 3600)]
+    public int LeaseMarginSeconds { get; set; } = 30;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RetryDelays.Any(d => d < 0))
+        {
+            yield return new ValidationResult("Dispatcher:RetryDelays cannot be negative.", [nameof(RetryDelays)]);
+        }
+    }
+
+    /// <summary>The delay before retry <paramref name="retry"/> (1-based), without jitter.</summary>
+    public TimeSpan DelayBeforeRetry(int retry)
+    {
+        var delays = RetryDelays.Length > 0 ? RetryDelays : DefaultRetryDelays;
+        return TimeSpan.FromSeconds(delays[Math.Clamp(retry - 1, 0, delays.Length - 1)]);
+    }
+}

@@ -1,0 +1,12 @@
+namespace WebhookConsole.Dispatching;
+
+/// <summary>Hides credential-like header values before a request is stored in the delivery history.</summary>
+internal static class HeaderMasking
+{
+    public const string Mask = "********";
+
+    private static readonly string[] SensitiveParts = ["auth", "token", "secret", "password", "api-key", "apikey", "cookie", "session"];
+
+    public static string Value(string name, string value) =>
+        SensitiveParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase)) ? Mask : value;
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Deliveries;
+
+namespace WebhookConsole.Dispatching;
+
+/// <summary>
+/// The outbox's safety net: at start and every few seconds, enqueues every delivery that is due and not leased.
+/// Hangfire's queue may be lost with the process; the database rows are not, so nothing accepted is lost.
+/// </summary>
+internal sealed class RecoverySweep(
+    IDbContextFactory<AppDbContext> dbFactory,
+    DeliveryScheduler scheduler,
+    IOptionsMonitor<DispatcherOptions> options,
+    IOptions<DatabaseOptions> database,
+    TimeProvider time,
+    ILogger<RecoverySweep> logger) : BackgroundService
+{
+    private const int BatchSize = 1000;
+
+    /// <summary>A delivery enqueued this recently is left to the queue that already holds it.</summary>
+    private static readonly TimeSpan QueueGrace = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (database.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            // One process owns an SQLite file: any lease found at start belonged to a process that died.
+            await ReleaseAllLeasesAsync(stoppingToken);
+        }
+        await SweepAsync(TimeSpan.Zero, stoppingToken);
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.CurrentValue.SweepIntervalSeconds), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepAsync(QueueGrace, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Recovery sweep failed; it runs again in {Seconds} s", options.CurrentValue.SweepIntervalSeconds);
+            }
+        }
+    }
+
+    /// <summary>Enqueues due, unleased deliveries; returns how many.</summary>
+    public async Task<int> SweepAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        var started = time.GetUtcNow().UtcDateTime;
+        var dueBefore = started - grace;
+        // Stamped just after the cut-off, so the next batch of this sweep does not pick them up again.
+        var stamp = started.AddMilliseconds(1);
+        while (true)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var due = await db.Deliveries
+                .Where(d => (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
+                    && d.NextAttemptAt <= dueBefore
+                    && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .OrderBy(d => d.NextAttemptAt)
+                .Select(d => d.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            // Stamping the due time keeps later sweeps from enqueuing them again within the grace.
+            await db.Deliveries
+                .Where(d => due.Contains(d.Id) && d.NextAttemptAt <= dueBefore && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, stamp), cancellationToken);
+            foreach (var id in due)
+            {
+                scheduler.Enqueue(id);
+            }
+            total += due.Count;
+            if (due.Count < BatchSize)
+            {
+                break;
+            }
+        }
+        if (total > 0)
+        {
+            logger.LogInformation("Recovery sweep enqueued {Count} due deliveries", total);
+        }
+        return total;
+    }
+
+    private async Task ReleaseAllLeasesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var released = await db.Deliveries
+            .Where(d => d.LeaseUntil != null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null), cancellationToken);
+        if (released > 0)
+        {
+            logger.LogInformation("Released {Count} leases left by a previous run", released);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace WebhookConsole.Dispatching;
+
+/// <summary>What came back for one request: a response, or the error that stopped it.</summary>
+internal sealed record SendResult(
+    int? StatusCode,
+    IReadOnlyDictionary<string, string>? ResponseHeaders,
+    string? ResponseBody,
+    string? Error,
+    int DurationMs,
+    TimeSpan? RetryAfter)
+{
+    public bool Succeeded => StatusCode is >= 200 and < 300;
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Deliveries;
+
+namespace WebhookConsole.Dispatching;
+
+/// <summary>
+/// Counts deliveries that end failed in a row per webhook and disables a dead webhook. Every change is a
+/// conditional UPDATE, so concurrent workers (or nodes) never lose a count or disable twice.
+/// </summary>
+internal sealed class WebhookHealth(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IOptionsMonitor<DispatcherOptions> options,
+    TimeProvider time,
+    ILogger<WebhookHealth> logger)
+{
+    public const string DisabledError = "webhook disabled";
+
+    public async Task DeliverySucceededAsync(Guid webhookId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Webhooks
+            .Where(w => w.Id == webhookId && w.ConsecutiveFailures != 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, 0), cancellationToken);
+    }
+
+    public async Task DeliveryFailedAsync(Guid webhookId, string lastError, CancellationToken cancellationToken)
+    {
+        var threshold = options.CurrentValue.DisableAfterFailures;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Webhooks
+            .Where(w => w.Id == webhookId)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, w => w.ConsecutiveFailures + 1), cancellationToken);
+        var reason = $"{threshold} deliveries in a row failed; last: {Truncate(lastError, 300)}";
+        var disabled = await db.Webhooks
+            .Where(w => w.Id == webhookId && w.Enabled && w.ConsecutiveFailures >= threshold)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(w => w.Enabled, false)
+                .SetProperty(w => w.DisabledReason, reason)
+                .SetProperty(w => w.UpdatedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        if (disabled > 0)
+        {
+            await EndPendingAsync(db, webhookId, cancellationToken);
+            logger.LogWarning("Disabled webhook {WebhookId}: {Reason}", webhookId, reason);
+        }
+    }
+
+    /// <summary>Disables the webhook at once (a 410 Gone) and ends its pending retries.</summary>
+    public async Task DisableAsync(Guid webhookId, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var disabled = await db.Webhooks
+            .Where(w => w.Id == webhookId && w.Enabled)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(w => w.Enabled, false)
+                .SetProperty(w => w.DisabledReason, reason)
+                .SetProperty(w => w.UpdatedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        if (disabled > 0)
+        {
+            await EndPendingAsync(db, webhookId, cancellationToken);
+            logger.LogWarning("Disabled webhook {WebhookId}: {Reason}", webhookId, reason);
+        }
+    }
+
+    /// <summary>Pending retries of a disabled webhook end failed; one in flight ends when its worker sees the webhook disabled.</summary>
+    private async Task EndPendingAsync(AppDbContext db, Guid webhookId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Deliveries
+            .Where(d => d.WebhookId == webhookId && !d.IsTest
+                && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
+                && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, DeliveryStatus.Failed)
+                .SetProperty(d => d.LastError, DisabledError)
+                .SetProperty(d => d.NextAttemptAt, (DateTime?)null)
+                .SetProperty(d => d.CompletedAt, now)
+                .SetProperty(d => d.UpdatedAt, now), cancellationToken);
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace WebhookConsole.Dispatching;
+
+/// <summary>Sends one <see cref="OutgoingRequest"/>: no redirects, its own timeout, the response body kept up to 64 KiB.</summary>
+internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookSender> logger)
+{
+    public const string ClientName = "webhooks";
+    public const int MaxResponseBytes = 64 * 1024;
+
+    public async Task<SendResult> SendAsync(OutgoingRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(request.Timeout);
+        try
+        {
+            using var message = BuildMessage(request);
+            using var response = await clients.CreateClient(ClientName)
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var body = await ReadCappedAsync(response.Content, timeout.Token);
+            return new SendResult((int)response.StatusCode, CollectHeaders(response), body, null, Elapsed(started), RetryAfter(response));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Failure($"timed out after {request.Timeout.TotalSeconds:0.#} s", started);
+        }
+        catch (HttpRequestException ex) when (FindRefusal(ex) is { } refusal)
+        {
+            return Failure(refusal.Message, started);
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogDebug(ex, "Request to {Host} failed", SafeHost(request.Url));
+            return Failure(Describe(ex), started);
+        }
+    }
+
+    private static HttpRequestMessage BuildMessage(OutgoingRequest request)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        if (request.Method != "GET")
+        {
+            message.Content = new StringContent(request.Body, Encoding.UTF8, "application/json");
+        }
+        foreach (var (name, value) in request.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+        return message;
+    }
+
+    private static async Task<string> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[MaxResponseBytes];
+        var filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+        return Encoding.UTF8.GetString(buffer, 0, filled);
+    }
+
+    private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[name] = string.Join(", ", values);
+        }
+        return headers;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+        if (header?.Date is { } date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+        return null;
+    }
+
+    private static DestinationRefusedException? FindRefusal(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is DestinationRefusedException refused)
+            {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    private static string Describe(HttpRequestException ex)
+    {
+        var inner = ex.InnerException?.Message;
+        return string.IsNullOrEmpty(inner) || inner == ex.Message ? ex.Message : $"{ex.Message} ({inner})";
+    }
+
+    private static string SafeHost(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Authority : "?";
+
+    private static SendResult Failure(string error, long started) => new(null, null, null, error, Elapsed(started), null);
+
+    private static int Elapsed(long started) => (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+}
