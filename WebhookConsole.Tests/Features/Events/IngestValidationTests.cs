@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Events;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Features.Events;
+
+/// <summary>Bad input on the ingest route: a 4xx in the WIRECLOUD error shape, and nothing stored.</summary>
+[Collection(AppCollection.Name)]
+public sealed class IngestValidationTests : IAsyncLifetime
+{
+    private AppFactory app = null!;
+    private HttpClient client = null!;
+    private Guid accountId;
+
+    public async Task InitializeAsync()
+    {
+        app = new AppFactory();
+        client = app.CreateApiClient();
+        accountId = await app.DefaultAccountIdAsync();
+        var webhook = await app.Data.AddWebhookAsync(accountId, "http://127.0.0.1:9/never", w => w.EventType = "*");
+        await app.Data.AddEnvironmentAsync(accountId, "ITD2024", webhook.Id);
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await app.DisposeAsync();
+    }
+
+    public static TheoryData<string, string, int, string?> BadBodies => new()
+    {
+        { "malformed JSON", """{"data": {"event": "Call:Hangup",""", 400, null },
+        { "trailing garbage", """{"data": {}} x""", 400, null },
+        { "duplicate keys", """{"data": {"event": "Call:Hangup", "event": "Call:Answer", "environment": "ITD2024"}}""", 400, null },
+        { "not an object", """[1, 2, 3]""", 400, "data" },
+        { "no data", """{"event": "Call:Hangup"}""", 400, "data" },
+        { "data not an object", """{"data": "Call:Hangup"}""", 400, "data" },
+        { "unknown event type", """{"data": {"event": "Call:Teleport", "environment": "ITD2024", "payload": {}}}""", 400, "event" },
+        { "unknown environment", """{"data": {"event": "Call:Hangup", "environment": "Nowhere", "payload": {}}}""", 400, "environment" },
+        { "environment name is case-sensitive", """{"data": {"event": "Call:Hangup", "environment": "itd2024", "payload": {}}}""", 400, "environment" },
+        { "payload not an object", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "payload": [1]}}""", 400, "payload" },
+        { "payload a string", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "payload": "x"}}""", 400, "payload" },
+        { "event missing", """{"data": {"environment": "ITD2024", "payload": {}}}""", 400, "event" },
+        { "event a number", """{"data": {"event": 7, "environment": "ITD2024"}}""", 400, "event" },
+        { "unknown field", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "colour": "red"}}""", 400, "colour" },
+        { "unknown envelope field", """{"data": {"event": "Call:Hangup", "environment": "ITD2024"}, "extra": 1}""", 400, "extra" },
+        { "bad timestamp", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "timestamp": "yesterday"}}""", 400, "timestamp" },
+        { "id a number", """{"data": {"id": 5, "event": "Call:Hangup", "environment": "ITD2024"}}""", 400, "id" },
+        { "empty body", "", 400, "data" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task Ingest_AnswersErrorShapeAndStoresNothing_WhenBodyIsBad(string what, string body, int status, string? field)
+    {
+        var response = await client.PostAsync($"/api/v1/accounts/{accountId}/events", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.True(status == (int)response.StatusCode, $"{what}: expected {status}, got {(int)response.StatusCode}");
+        var json = await AppFactory.ReadJsonAsync(response);
+        AssertErrorShape(json, status);
+        if (field is not null)
+        {
+            Assert.True(json["data"]!.AsObject().ContainsKey(field), $"{what}: data names {field}: {json.ToJsonString()}");
+        }
+        Assert.Equal(0, await app.Data.CountAsync<CallEvent>());
+        Assert.Equal(0, await app.Data.CountAsync<Delivery>());
+    }
+
+    [Fact]
+    public async Task Ingest_Answers413_WhenBodyIsOverOneMebibyte()
+    {
+        var huge = new string('x', 1024 * 1024 + 10);
+        var body = "{\"data\": {\"event\": \"Call:Hangup\", \"environment\": \"ITD2024\", \"payload\": {\"blob\": \"" + huge + "\"}}}";
+
+        var response = await client.PostAsync($"/api/v1/accounts/{accountId}/events", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        AssertErrorShape(await AppFactory.ReadJsonAsync(response), 413);
+        Assert.Equal(0, await app.Data.CountAsync<CallEvent>());
+    }
+
+    [Fact]
+    public async Task Ingest_Answers401_WhenTokenIsMissingOrWrong()
+    {
+        using var anonymous = app.CreateClient();
+        using var wrong = app.CreateClient();
+        wrong.DefaultRequestHeaders.Add("X-Auth-Token", "not-a-token");
+        var body = """{"data": {"event": "Call:Hangup", "environment": "ITD2024"}}""";
+
+        var none = await anonymous.PostAsync($"/api/v1/accounts/{accountId}/events", new StringContent(body, Encoding.UTF8, "application/json"));
+        var bad = await wrong.PostAsync($"/api/v1/accounts/{accountId}/events", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
+        AssertErrorShape(await AppFactory.ReadJsonAsync(bad), 401);
+        Assert.Equal(0, await app.Data.CountAsync<CallEvent>());
+    }
+
+    [Fact]
+    public async Task Ingest_Answers404_WhenPathNamesAnotherAccount()
+    {
+        var body = """{"data": {"event": "Call:Hangup", "environment": "ITD2024"}}""";
+
+        var other = await client.PostAsync($"/api/v1/accounts/{Guid.NewGuid()}/events", new StringContent(body, Encoding.UTF8, "application/json"));
+        var garbage = await client.PostAsync("/api/v1/accounts/not-a-guid/events", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, garbage.StatusCode);
+        AssertErrorShape(await AppFactory.ReadJsonAsync(other), 404);
+        Assert.Equal(0, await app.Data.CountAsync<CallEvent>());
+    }
+
+    [Fact]
+    public async Task WhoAmI_AnswersTokensAccount_WhenTokenIsValid()
+    {
+        var response = await client.GetAsync("/api/v1/whoami");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await AppFactory.ReadJsonAsync(response);
+        Assert.Equal("success", json["status"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(json["request_id"]!.GetValue<string>()));
+        Assert.Equal(accountId.ToString(), json["data"]!["account_id"]!.GetValue<string>());
+        Assert.Equal("Default", json["data"]!["account_name"]!.GetValue<string>());
+        Assert.Equal("bootstrap", json["data"]!["token_name"]!.GetValue<string>());
+    }
+
+    private static void AssertErrorShape(JsonObject json, int status)
+    {
+        Assert.Equal("error", json["status"]!.GetValue<string>());
+        Assert.Equal(status.ToString(), json["error"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(json["message"]!.GetValue<string>()));
+        Assert.IsType<JsonObject>(json["data"]);
+        Assert.False(string.IsNullOrEmpty(json["request_id"]!.GetValue<string>()));
+        Assert.DoesNotContain("   at ", json.ToJsonString());
+    }
+}

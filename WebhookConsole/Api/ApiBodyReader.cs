@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace WebhookConsole.Api;
+
+/// <summary>
+/// Reads a <c>{"data": {...}}</c> request body strictly: a size limit, well-formed JSON, an object envelope
+/// with nothing but <c>data</c>. Endpoints then validate the fields of <c>data</c>.
+/// </summary>
+internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+
+    /// <summary>The <c>data</c> object, or an error answer ready to return.</summary>
+    public async Task<ApiBody> ReadAsync(HttpContext http, bool required = true)
+    {
+        var limit = options.Value.MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            return ApiBody.Fail(TooLarge(http, limit));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return ApiBody.Fail(TooLarge(http, limit));
+            }
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0 || IsWhiteSpace(buffer))
+        {
+            return required
+                ? ApiBody.Fail(ApiResults.Error(http, StatusCodes.Status400BadRequest, "the request needs a JSON body {\"data\": {...}}",
+                    new FieldErrors().Add("data", "required", "the request body must be a JSON object with a data object")))
+                : ApiBody.Ok(null);
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(buffer.ToArray(), nodeOptions: null, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "";
+            return ApiBody.Fail(ApiResults.Error(http, StatusCodes.Status400BadRequest, $"malformed JSON{where}"));
+        }
+
+        if (root is not JsonObject envelope)
+        {
+            return ApiBody.Fail(ApiResults.Invalid(http, new FieldErrors().Add("data", "type", "the request body must be a JSON object with a data object")));
+        }
+
+        var errors = new FieldErrors();
+        foreach (var (name, _) in envelope)
+        {
+            if (name != "data")
+            {
+                errors.Add(name, "unknown_field", $"'{name}' is not allowed next to data");
+            }
+        }
+        if (!envelope.TryGetPropertyValue("data", out var data) || data is null)
+        {
+            errors.Add("data", "required", "the request body must carry a data object");
+        }
+        else if (data is not JsonObject)
+        {
+            errors.Add("data", "type", "data must be a JSON object");
+        }
+        if (errors.Any)
+        {
+            return ApiBody.Fail(ApiResults.Invalid(http, errors));
+        }
+        return ApiBody.Ok((JsonObject)data!);
+    }
+
+    private static IResult TooLarge(HttpContext http, long limit) =>
+        ApiResults.Error(http, StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {limit} bytes");
+
+    private static bool IsWhiteSpace(MemoryStream buffer)
+    {
+        foreach (var b in buffer.GetBuffer().AsSpan(0, (int)buffer.Length))
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

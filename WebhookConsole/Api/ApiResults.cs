@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace WebhookConsole.Api;
+
+/// <summary>Builds every API answer, so the envelope and the error shape are written in one place.</summary>
+internal static class ApiResults
+{
+    public static JsonHttpResult<ApiEnvelope<T>> Ok<T>(HttpContext http, T data, int statusCode = StatusCodes.Status200OK) =>
+        TypedResults.Json(new ApiEnvelope<T>(data, http.TraceIdentifier), statusCode: statusCode);
+
+    public static JsonHttpResult<ApiErrorResponse> Error(HttpContext http, int statusCode, string message, FieldErrors? fields = null) =>
+        TypedResults.Json(
+            new ApiErrorResponse(statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), message,
+                fields?.Items ?? new Dictionary<string, Dictionary<string, string>>(), http.TraceIdentifier),
+            statusCode: statusCode);
+
+    public static JsonHttpResult<ApiErrorResponse> Invalid(HttpContext http, FieldErrors fields) =>
+        Error(http, StatusCodes.Status400BadRequest, "invalid data: " + fields.Summary(), fields);
+
+    public static JsonHttpResult<ApiErrorResponse> NotFound(HttpContext http, string what) =>
+        Error(http, StatusCodes.Status404NotFound, $"{what} not found");
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace WebhookConsole.Api;
+
+internal static class ApiServiceExtensions
+{
+    public const string Prefix = "/api/v1";
+
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ApiBodyReader>();
+        builder.Services.AddScoped<ApiTokenFilter>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        return builder;
+    }
+
+    /// <summary>The API group: every route under it needs a token and answers in the WIRECLOUD shape.</summary>
+    public static RouteGroupBuilder MapApiGroup(this WebApplication app) =>
+        app.MapGroup(Prefix).AddEndpointFilter<ApiTokenFilter>().DisableAntiforgery();
+
+    /// <summary>Anything unexpected under /api still answers in the error shape, without a stack trace.</summary>
+    public static WebApplication UseApiErrors(this WebApplication app)
+    {
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments(Prefix), api => api.UseExceptionHandler(errorApp => errorApp.Run(async http =>
+        {
+            var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var (status, message) = error is BadHttpRequestException bad
+                ? (bad.StatusCode, "bad request")
+                : (StatusCodes.Status500InternalServerError, "internal error");
+            await ApiResults.Error(http, status, message).ExecuteAsync(http);
+        })));
+        return app;
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Api;
+using WebhookConsole.Data;
+using WebhookConsole.Dispatching;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.EventTypes;
+
+namespace WebhookConsole.Features.Events;
+
+/// <summary>
+/// Accepts call events: the event and one delivery per subscribed, enabled, matching webhook are committed
+/// in one transaction (the outbox), and only then handed to the dispatcher.
+/// </summary>
+internal sealed class EventIngestService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    EventTypeCatalog catalog,
+    DeliveryScheduler scheduler,
+    TimeProvider time,
+    ILogger<EventIngestService> logger)
+{
+    /// <summary>The result, or null with <paramref name="errors"/> filled when the event names unknown things.</summary>
+    public async Task<IngestResult?> IngestAsync(Guid accountId, IngestRequest request, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (request.Id is not null && await FindExistingAsync(accountId, request.Id, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await catalog.ExistsAsync(request.Event, cancellationToken))
+        {
+            errors.Add("event", "unknown", $"'{request.Event}' is not an event type of the catalogue");
+        }
+        var environment = await db.Environments.AsNoTracking()
+            .Where(e => e.AccountId == accountId && e.Name == request.Environment)
+            .Select(e => new { e.Id, e.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (environment is null)
+        {
+            errors.Add("environment", "unknown", $"this account has no environment named '{request.Environment}'");
+        }
+        if (errors.Any)
+        {
+            return null;
+        }
+
+        var webhookIds = await db.EnvironmentSubscriptions
+            .Where(s => s.EnvironmentId == environment!.Id)
+            .Join(db.Webhooks, s => s.WebhookId, w => w.Id, (s, w) => w)
+            .Where(w => w.AccountId == accountId && w.Enabled && (w.EventType == request.Event || w.EventType == "*"))
+            .OrderBy(w => w.CreatedAt)
+            .Select(w => w.Id)
+            .ToListAsync(cancellationToken);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var callEvent = new CallEvent
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            EventId = request.Id ?? Guid.CreateVersion7().ToString(),
+            EventType = request.Event,
+            EnvironmentId = environment!.Id,
+            EnvironmentName = environment.Name,
+            OccurredAt = request.Timestamp ?? now,
+            ReceivedAt = now,
+            DataJson = request.Payload.ToJsonString(),
+        };
+        var deliveries = webhookIds.Select(webhookId => new Delivery
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            CallEventId = callEvent.Id,
+            WebhookId = webhookId,
+            EventType = callEvent.EventType,
+            EnvironmentId = callEvent.EnvironmentId,
+            Status = DeliveryStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }).ToList();
+
+        db.Events.Add(callEvent);
+        db.Deliveries.AddRange(deliveries);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (request.Id is not null)
+        {
+            // Two requests with one id at once: the unique index let one in; this one answers like a repeat.
+            var raced = await FindExistingAsync(accountId, request.Id, CancellationToken.None);
+            if (raced is null)
+            {
+                throw;
+            }
+            return raced;
+        }
+
+        foreach (var delivery in deliveries)
+        {
+            try
+            {
+                scheduler.Enqueue(delivery.Id);
+            }
+            catch (Exception ex)
+            {
+                // Committed rows are never lost: the recovery sweep enqueues what could not be enqueued here.
+                logger.LogWarning(ex, "Could not enqueue delivery {DeliveryId}; the recovery sweep will", delivery.Id);
+            }
+        }
+        return new IngestResult(callEvent.EventId, deliveries.Select(d => d.Id).ToList(), Duplicate: false);
+    }
+
+    private async Task<IngestResult?> FindExistingAsync(Guid accountId, string eventId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Events.AsNoTracking()
+            .Where(e => e.AccountId == accountId && e.EventId == eventId)
+            .Select(e => e.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing == Guid.Empty)
+        {
+            return null;
+        }
+        var deliveryIds = await db.Deliveries.AsNoTracking()
+            .Where(d => d.CallEventId == existing && d.ReplayOfId == null && !d.IsTest)
+            .OrderBy(d => d.Id)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return new IngestResult(eventId, deliveryIds, Duplicate: true);
+    }
+}

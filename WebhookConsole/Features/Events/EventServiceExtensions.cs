@@ -1,0 +1,10 @@
+namespace WebhookConsole.Features.Events;
+
+internal static class EventServiceExtensions
+{
+    public static WebApplicationBuilder AddEvents(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<EventIngestService>();
+        return builder;
+    }
+}

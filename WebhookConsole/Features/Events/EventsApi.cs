@@ -1,0 +1,42 @@
+using WebhookConsole.Api;
+
+namespace WebhookConsole.Features.Events;
+
+internal static class EventsApi
+{
+    public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/accounts/{account_id}/events", IngestAsync)
+            .WithName("IngestEvent")
+            .WithSummary("Accept a call event; answers 202 once it and its deliveries are committed");
+        return api;
+    }
+
+    private static async Task<IResult> IngestAsync(
+        HttpContext http,
+        ApiBodyReader reader,
+        EventIngestService ingest,
+        CancellationToken cancellationToken)
+    {
+        var body = await reader.ReadAsync(http);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var errors = new FieldErrors();
+        var request = IngestRequestParser.Parse(body.Data!, errors);
+        if (request is null)
+        {
+            return ApiResults.Invalid(http, errors);
+        }
+
+        var result = await ingest.IngestAsync(http.Caller().AccountId, request, errors, cancellationToken);
+        if (result is null)
+        {
+            return ApiResults.Invalid(http, errors);
+        }
+        var status = result.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status202Accepted;
+        return ApiResults.Ok(http, new IngestResponse(result.EventId, result.DeliveryIds), status);
+    }
+}

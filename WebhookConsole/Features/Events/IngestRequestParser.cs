@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using WebhookConsole.Api;
+
+namespace WebhookConsole.Features.Events;
+
+/// <summary>Validates the <c>data</c> of an ingest request: known fields only, each of the right type.</summary>
+internal static class IngestRequestParser
+{
+    private static readonly HashSet<string> Allowed = ["id", "event", "environment", "timestamp", "payload"];
+
+    public static IngestRequest? Parse(JsonObject data, FieldErrors errors)
+    {
+        JsonFields.RejectUnknown(data, Allowed, errors);
+        var id = JsonFields.String(data, "id", errors, maxLength: 200);
+        if (id is not null && string.IsNullOrWhiteSpace(id))
+        {
+            errors.Add("id", "required", "id cannot be empty; leave it out to let the server make one");
+        }
+        var eventType = JsonFields.String(data, "event", errors, required: true, maxLength: 200);
+        var environment = JsonFields.String(data, "environment", errors, required: true, maxLength: 200);
+        var timestamp = JsonFields.Timestamp(data, "timestamp", errors);
+        var payload = JsonFields.Object(data, "payload", errors) ?? [];
+
+        return errors.Any ? null : new IngestRequest(id, eventType!, environment!, timestamp, payload);
+    }
+}
