@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Events;
+using WebhookConsole.Features.Retention;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Features.Retention;
+
+[Collection(AppCollection.Name)]
+public sealed class RetentionJobTests
+{
+    [Fact]
+    public async Task PurgeAsync_RemovesOldFinishedHistoryAndKeepsRecentOrUnfinished_WhenRetentionIs30Days()
+    {
+        await using var app = new AppFactory();
+        var accountId = await app.DefaultAccountIdAsync();
+        var old = DateTime.UtcNow.AddDays(-40);
+        var recent = DateTime.UtcNow.AddDays(-1);
+        var oldDone = await AddEventAsync(app, accountId, "old-done", old, DeliveryStatus.Succeeded);
+        var oldPending = await AddEventAsync(app, accountId, "old-pending", old, DeliveryStatus.Retrying);
+        var recentDone = await AddEventAsync(app, accountId, "recent-done", recent, DeliveryStatus.Failed);
+
+        await app.Services.GetRequiredService<RetentionJob>().PurgeAsync(CancellationToken.None);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(["old-pending", "recent-done"], await db.Events.OrderBy(e => e.EventId).Select(e => e.EventId).ToListAsync());
+        Assert.False(await db.Deliveries.AnyAsync(d => d.CallEventId == oldDone));
+        Assert.True(await db.Deliveries.AnyAsync(d => d.CallEventId == oldPending));
+        // The old attempt of the unfinished delivery stays with it; the recent one is untouched.
+        Assert.Equal(2, await db.Attempts.CountAsync());
+        Assert.True(await db.Attempts.AnyAsync(a => db.Deliveries.Any(d => d.Id == a.DeliveryId && d.CallEventId == recentDone)));
+    }
+
+    private static async Task<Guid> AddEventAsync(AppFactory app, Guid accountId, string eventId, DateTime at, DeliveryStatus status)
+    {
+        var environment = await app.Data.AddEnvironmentAsync(accountId, "env-" + eventId);
+        var callEvent = new CallEvent
+        {
+            Id = Guid.CreateVersion7(), AccountId = accountId, EventId = eventId, EventType = "Call:Hangup",
+            EnvironmentId = environment.Id, EnvironmentName = environment.Name, OccurredAt = at, ReceivedAt = at,
+        };
+        var delivery = new Delivery
+        {
+            Id = Guid.CreateVersion7(), AccountId = accountId, CallEventId = callEvent.Id, WebhookId = Guid.NewGuid(),
+            EventType = callEvent.EventType, EnvironmentId = environment.Id, Status = status, AttemptCount = 1,
+            // An unfinished delivery is not due for a long time, so the dispatcher leaves it alone during the test.
+            NextAttemptAt = status is DeliveryStatus.Retrying ? DateTime.UtcNow.AddDays(1) : null,
+            CreatedAt = at, UpdatedAt = at,
+        };
+        var attempt = new DeliveryAttempt
+        {
+            Id = Guid.CreateVersion7(), DeliveryId = delivery.Id, WebhookId = delivery.WebhookId, AccountId = accountId,
+            Number = 1, RequestMethod = "POST", RequestUrl = "https://example.com/", StatusCode = 500, CreatedAt = at,
+        };
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.AddRange(callEvent, delivery, attempt);
+        await db.SaveChangesAsync();
+        return callEvent.Id;
+    }
+}

@@ -1,0 +1,68 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Deliveries;
+
+namespace WebhookConsole.Features.Retention;
+
+/// <summary>
+/// Purges attempts and events older than <c>Retention:Days</c>. Work still in progress is kept: an event
+/// goes only when none of its deliveries is pending or retrying. Deletes run in batches so the
+/// dispatcher's writes are never held up for long.
+/// </summary>
+internal sealed class RetentionJob(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IOptionsMonitor<RetentionOptions> options,
+    TimeProvider time,
+    ILogger<RetentionJob> logger)
+{
+    public const string RecurringJobId = "retention-purge";
+    private const int BatchSize = 2000;
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task PurgeAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-options.CurrentValue.Days);
+        var attempts = await PurgeBatchesAsync(db => db.Attempts
+            .Where(a => a.CreatedAt < cutoff)
+            .Join(db.Deliveries, a => a.DeliveryId, d => d.Id, (a, d) => new { a.Id, d.Status })
+            .Where(x => x.Status == DeliveryStatus.Succeeded || x.Status == DeliveryStatus.Failed)
+            .Select(x => x.Id), (db, ids) => db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+
+        // Deleting an event cascades to its deliveries and their attempts.
+        var events = await PurgeBatchesAsync(db => db.Events
+            .Where(e => e.ReceivedAt < cutoff
+                && !db.Deliveries.Any(d => d.CallEventId == e.Id
+                    && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)))
+            .Select(e => e.Id), (db, ids) => db.Events.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+
+        if (attempts + events > 0)
+        {
+            logger.LogInformation("Retention purged {Attempts} attempts and {Events} events older than {Cutoff:u}", attempts, events, cutoff);
+        }
+    }
+
+    private async Task<int> PurgeBatchesAsync(
+        Func<AppDbContext, IQueryable<Guid>> select,
+        Func<AppDbContext, List<Guid>, Task<int>> delete,
+        CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var ids = await select(db).Take(BatchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return total;
+            }
+            total += await delete(db, ids);
+            if (ids.Count < BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+}
