@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Dispatching;
 
@@ -33,29 +34,23 @@ internal sealed class WebhookHealth(
             .Where(w => w.Id == webhookId)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, w => w.ConsecutiveFailures + 1), cancellationToken);
         var reason = $"{threshold} deliveries in a row failed; last: {Truncate(lastError, 300)}";
-        var disabled = await db.Webhooks
-            .Where(w => w.Id == webhookId && w.Enabled && w.ConsecutiveFailures >= threshold)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(w => w.Enabled, false)
-                .SetProperty(w => w.DisabledReason, reason)
-                .SetProperty(w => w.UpdatedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
-        if (disabled > 0)
-        {
-            await EndPendingAsync(db, webhookId, cancellationToken);
-            logger.LogWarning("Disabled webhook {WebhookId}: {Reason}", webhookId, reason);
-        }
+        await DisableWhereAsync(db, db.Webhooks.Where(w => w.Id == webhookId && w.Enabled && w.ConsecutiveFailures >= threshold), webhookId, reason, cancellationToken);
     }
 
     /// <summary>Disables the webhook at once (a 410 Gone) and ends its pending retries.</summary>
     public async Task DisableAsync(Guid webhookId, string reason, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var disabled = await db.Webhooks
-            .Where(w => w.Id == webhookId && w.Enabled)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(w => w.Enabled, false)
-                .SetProperty(w => w.DisabledReason, reason)
-                .SetProperty(w => w.UpdatedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        await DisableWhereAsync(db, db.Webhooks.Where(w => w.Id == webhookId && w.Enabled), webhookId, reason, cancellationToken);
+    }
+
+    /// <summary>Disables the webhook if <paramref name="match"/> still selects it; only the node that flips it ends the retries and logs.</summary>
+    private async Task DisableWhereAsync(AppDbContext db, IQueryable<WebhookEndpoint> match, Guid webhookId, string reason, CancellationToken cancellationToken)
+    {
+        var disabled = await match.ExecuteUpdateAsync(s => s
+            .SetProperty(w => w.Enabled, false)
+            .SetProperty(w => w.DisabledReason, reason)
+            .SetProperty(w => w.UpdatedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
         if (disabled > 0)
         {
             await EndPendingAsync(db, webhookId, cancellationToken);
