@@ -1,0 +1,56 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Bench.Scenarios;
+using WebhookConsole.Data;
+
+namespace WebhookConsole.Bench;
+
+/// <summary>Starts the receiver and the app, runs every scenario in order, and prints the summary as the last line.</summary>
+internal static class BenchHarness
+{
+    public static async Task<int> RunAsync(BenchSizes sizes, TextWriter log)
+    {
+        var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
+        log.WriteLine($"WebhookConsole bench ({sizes.Name} run, app built {configuration}, {Environment.ProcessorCount} cores)"
+            + (configuration == "Release" ? "" : ": not a Release build, figures are not representative"));
+
+        var directory = Path.Combine(Path.GetTempPath(), "webhookconsole-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var summary = new BenchSummary();
+            await using (var receiver = await BenchReceiver.StartAsync())
+            using (var app = BenchAppHost.Start(Path.Combine(directory, "bench.db")))
+            {
+                var fixture = await BenchFixture.CreateAsync(app.Services, receiver.BaseUrl);
+                using var events = new EventClient(app.BaseUrl, fixture.AccountId);
+
+                summary["limit_rps"] = await new LimitScenario(receiver, log).RunAsync(sizes.LimitDuration);
+                var ingest = new IngestScenario(events, receiver, sizes.DrainTimeout, log);
+                summary["ingest_eps"] = await ingest.RunAsync(BenchFixture.SingleEnvironment, sizes.IngestEvents);
+                summary["ingest10_eps"] = await ingest.RunAsync(BenchFixture.FanOutEnvironment, sizes.IngestFanOutEvents);
+                summary["delivery_dps"] = await new DeliveryScenario(events, receiver, sizes.DrainTimeout, log).RunAsync(sizes.DeliveryEvents);
+                summary["delivery_ratio"] = summary["delivery_dps"] / summary["limit_rps"];
+                (summary["latency_p50_ms"], summary["latency_p99_ms"]) = await new LatencyScenario(events, receiver, sizes.DrainTimeout, log).RunAsync(sizes.LatencyDuration);
+
+                await new HistorySeeder(app.ConnectionString, fixture, log).SeedAsync(sizes.HistoryDeliveries);
+                (summary["history_first_ms"], summary["history_filtered_ms"]) =
+                    await new HistoryScenario(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), fixture, log).RunAsync();
+                summary["peak_ws_mb"] = PeakMemory.Megabytes();
+            }
+
+            foreach (var line in summary.Targets())
+            {
+                log.WriteLine(line);
+            }
+            log.WriteLine(summary.ToString());
+            return 0;
+        }
+        finally
+        {
+            // The seeded history is hundreds of megabytes; nothing of it is worth keeping.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace WebhookConsole.Bench;
+
+/// <summary>Posts call events to the app's API over real HTTP, as a call platform would.</summary>
+internal sealed class EventClient : IDisposable
+{
+    private readonly HttpClient http;
+    private readonly string eventsUrl;
+
+    public EventClient(string appBaseUrl, Guid accountId)
+    {
+        http = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false });
+        http.DefaultRequestHeaders.Add("X-Auth-Token", BenchAppHost.Token);
+        eventsUrl = $"{appBaseUrl}/api/v1/accounts/{accountId}/events";
+    }
+
+    /// <summary>Posts one <c>Call:Hangup</c> to <paramref name="environment"/>; returns its delivery ids and when the 202 arrived.</summary>
+    public async Task<PostedEvent> PostAsync(string environment)
+    {
+        using var content = new ByteArrayContent(Body(environment));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync(eventsUrl, content);
+        var answered = Stopwatch.GetTimestamp();
+        var json = await response.Content.ReadAsByteArrayAsync();
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"Ingest answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(json)}");
+        }
+        using var document = JsonDocument.Parse(json);
+        var ids = document.RootElement.GetProperty("data").GetProperty("delivery_ids").EnumerateArray().Select(e => e.GetString()!).ToList();
+        return new PostedEvent(ids, answered);
+    }
+
+    private static byte[] Body(string environment) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        data = new
+        {
+            @event = "Call:Hangup",
+            environment,
+            payload = new
+            {
+                direction = "inbound",
+                uuid = Guid.NewGuid().ToString(),
+                type = "call",
+                created_at = "2024-07-30T14:35:00Z",
+                contact_number = "+15551234567",
+                caller_id_number = "+15557654321",
+                duration = 60,
+                ring_duration = 4,
+                destination = "1001",
+                environment_name = environment,
+                user_fullname = "Ada Lovelace",
+                cause = "NORMAL_CLEARING",
+                sip_status = 200,
+                recording_url = "https://recordings.example.com/42.mp3",
+            },
+        },
+    });
+
+    public void Dispose() => http.Dispose();
+}
