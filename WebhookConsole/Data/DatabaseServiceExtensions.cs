@@ -19,7 +19,7 @@ internal static class DatabaseServiceExtensions
             {
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported by this build; use Sqlite.");
             }
-            options.UseSqlite(PrepareSqlite(connectionString)).AddInterceptors(new SqlitePragmaInterceptor());
+            options.UseSqlite(PrepareSqlite(connectionString)).AddInterceptors(new SqlitePragmaInterceptor(), SqliteWriteGate.Instance);
         });
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 
