@@ -42,6 +42,7 @@ internal sealed class AttemptRecorder(
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Attempts.Add(new DeliveryAttempt
             {
                 Id = Guid.CreateVersion7(),
@@ -75,6 +76,11 @@ internal sealed class AttemptRecorder(
             row.UpdatedAt = now;
             MarkModified(db, row);
             await db.SaveChangesAsync(cancellationToken);
+            if (status == DeliveryStatus.Succeeded && !delivery.IsTest)
+            {
+                await WebhookHealth.ResetFailuresAsync(db, webhook.Id, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
         }
 
         if (retryIn is { } delay)
@@ -85,11 +91,7 @@ internal sealed class AttemptRecorder(
         {
             return;
         }
-        if (status == DeliveryStatus.Succeeded)
-        {
-            await health.DeliverySucceededAsync(webhook.Id, cancellationToken);
-        }
-        else if (result.StatusCode == StatusCodes.Status410Gone)
+        if (result.StatusCode == StatusCodes.Status410Gone)
         {
             await health.DisableAsync(webhook.Id, "the receiver answered 410 Gone", cancellationToken);
         }

@@ -18,13 +18,14 @@ internal sealed class WebhookHealth(
 {
     public const string DisabledError = "webhook disabled";
 
-    public async Task DeliverySucceededAsync(Guid webhookId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Webhooks
+    /// <summary>
+    /// A success resets the count. Meant to run inside the transaction that records the attempt, so a
+    /// delivery costs one write transaction, not two; when there is nothing to reset it writes nothing.
+    /// </summary>
+    public static Task ResetFailuresAsync(AppDbContext db, Guid webhookId, CancellationToken cancellationToken) =>
+        db.Webhooks
             .Where(w => w.Id == webhookId && w.ConsecutiveFailures != 0)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, 0), cancellationToken);
-    }
 
     public async Task DeliveryFailedAsync(Guid webhookId, string lastError, CancellationToken cancellationToken)
     {
