@@ -20,8 +20,8 @@ internal sealed record BenchSizes(
     public static readonly BenchSizes Full = new(
         "full",
         LimitDuration: TimeSpan.FromSeconds(5),
-        IngestEvents: 10_000,
-        IngestFanOutEvents: 2_000,
+        IngestEvents: 5_000,
+        IngestFanOutEvents: 500,
         DeliveryEvents: 20_000,
         LatencyDuration: TimeSpan.FromSeconds(10),
         HistoryDeliveries: 1_000_000,

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace WebhookConsole.Tests.Bench;
+
+/// <summary>
+/// Runs the performance harness's few-second <c>--quick</c> mode as its own process, so the harness cannot rot.
+/// It proves the harness works end to end; its figures mean nothing here.
+/// </summary>
+[Collection(Support.AppCollection.Name)]
+public sealed class BenchSmokeTests
+{
+    private static readonly string[] Keys =
+    [
+        "limit_rps", "ingest_eps", "ingest10_eps", "delivery_dps", "delivery_ratio",
+        "latency_p50_ms", "latency_p99_ms", "history_first_ms", "history_filtered_ms", "peak_ws_mb",
+    ];
+
+    [Fact]
+    public async Task QuickRun_PrintsSummaryWithEveryKeyPositive_WhenHarnessRunsEndToEnd()
+    {
+        var start = new ProcessStartInfo("dotnet", [BenchAssemblyPath(), "--quick"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(BenchAssemblyPath())!,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The quick bench run did not finish within 3 minutes:\n" + await output);
+        }
+
+        var text = await output;
+        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{text}\n{await errors}");
+        var summary = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        var figures = summary.Split(' ').Select(pair => pair.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        Assert.Equal(Keys, figures.Keys);
+        foreach (var (key, value) in figures)
+        {
+            Assert.True(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0 && double.IsFinite(number),
+                $"{key}={value} is not a positive number in: {summary}");
+        }
+    }
+
+    /// <summary>The harness's build output, beside this test project's (same configuration).</summary>
+    private static string BenchAssemblyPath()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory);
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "WebhookConsole.sln")))
+        {
+            root = root.Parent;
+        }
+        if (root is null)
+        {
+            throw new InvalidOperationException("WebhookConsole.sln not found above " + AppContext.BaseDirectory);
+        }
+        var path = Path.Combine(root.FullName, "bench", "WebhookConsole.Bench", "bin", testBin.Parent!.Name, testBin.Name, "WebhookConsole.Bench.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the bench project first", path);
+    }
+}
