@@ -44,12 +44,8 @@ internal static class DatabaseServiceExtensions
         ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
 
     /// <summary>The PostgreSQL settings shared by the app's context and the migrations context.</summary>
-    public static TBuilder UsePostgres<TBuilder>(TBuilder options, string connectionString)
-        where TBuilder : DbContextOptionsBuilder
-    {
+    private static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
-        return options;
-    }
 
     /// <summary>Makes sure the folder of the database file exists, so a fresh checkout starts with no setup.</summary>
     private static string PrepareSqlite(string connectionString)
