@@ -9,6 +9,7 @@ using WebhookConsole.Features.EventTypes;
 using WebhookConsole.Features.Identity;
 using WebhookConsole.Features.Retention;
 using WebhookConsole.Features.Tokens;
+using WebhookConsole.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSharedSettings();
@@ -24,6 +25,7 @@ builder.AddDispatcher();
 builder.AddRetention();
 builder.AddApi();
 builder.AddConsole();
+builder.AddHealth();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ api.MapWhoAmIApi();
 api.MapEventsApi();
 
 app.MapConsole();
+app.MapHealth();
 app.ScheduleRetention();
 
 app.Run();
