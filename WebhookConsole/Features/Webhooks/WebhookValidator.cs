@@ -73,7 +73,7 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
 
     private static void Required(WebhookInput input, string field, string? value, bool complete, FieldErrors errors)
     {
-        if ((complete || input.Has(field)) && string.IsNullOrWhiteSpace(value))
+        if ((complete || input.Has(field)) && !errors.Has(field) && string.IsNullOrWhiteSpace(value))
         {
             errors.Add(field, "required", $"{field} is required");
         }

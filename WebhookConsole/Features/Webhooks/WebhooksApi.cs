@@ -49,7 +49,7 @@ internal static class WebhooksApi
         }
         var errors = new FieldErrors();
         var input = WebhookInputParser.Parse(body.Data!, errors);
-        var saved = errors.Any ? null : await webhooks.CreateAsync(http.Caller().AccountId, input, errors, cancellationToken);
+        var saved = await webhooks.CreateAsync(http.Caller().AccountId, input, errors, cancellationToken);
         return saved is null
             ? ApiResults.Invalid(http, errors)
             : ApiResults.Ok(http, WebhookResponse.From(saved), StatusCodes.Status201Created);
@@ -69,7 +69,7 @@ internal static class WebhooksApi
         }
         var errors = new FieldErrors();
         var input = WebhookInputParser.Parse(body.Data!, errors);
-        var saved = errors.Any ? null : await webhooks.UpdateAsync(accountId, id.Value, input, replace, errors, cancellationToken);
+        var saved = await webhooks.UpdateAsync(accountId, id.Value, input, replace, errors, cancellationToken);
         if (saved is not null)
         {
             return ApiResults.Ok(http, WebhookResponse.From(saved));
