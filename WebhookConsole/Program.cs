@@ -11,8 +11,8 @@ using WebhookConsole.Features.EventTypes;
 using WebhookConsole.Features.Identity;
 using WebhookConsole.Features.Retention;
 using WebhookConsole.Features.Tokens;
-using WebhookConsole.Health;
 using WebhookConsole.Features.Webhooks;
+using WebhookConsole.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSharedSettings();
