@@ -4,11 +4,15 @@ using WebhookConsole.Components;
 using WebhookConsole.Data;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Features.Accounts;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Environments;
 using WebhookConsole.Features.Events;
 using WebhookConsole.Features.EventTypes;
 using WebhookConsole.Features.Identity;
 using WebhookConsole.Features.Retention;
 using WebhookConsole.Features.Tokens;
+using WebhookConsole.Features.Webhooks;
+using WebhookConsole.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSharedSettings();
@@ -20,10 +24,15 @@ builder.AddAdminIdentity();
 builder.AddApiTokens();
 builder.AddEventTypes();
 builder.AddEvents();
+builder.AddWebhooks();
+builder.AddEnvironments();
+builder.AddDeliveries();
 builder.AddDispatcher();
 builder.AddRetention();
 builder.AddApi();
+builder.AddApiDocumentation();
 builder.AddConsole();
+builder.AddHealth();
 
 var app = builder.Build();
 
@@ -33,8 +42,14 @@ app.UseConsole();
 var api = app.MapApiGroup();
 api.MapWhoAmIApi();
 api.MapEventsApi();
+api.MapWebhooksApi();
+api.MapEnvironmentsApi();
+api.MapDeliveriesApi();
+api.MapEventTypesApi();
+app.MapApiDocumentation();
 
 app.MapConsole();
+app.MapHealth();
 app.ScheduleRetention();
 
 app.Run();

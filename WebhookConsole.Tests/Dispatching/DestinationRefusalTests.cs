@@ -3,11 +3,15 @@ using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Dispatching;
 
-/// <summary>With private networks not allowed (the default), a loopback receiver is never called.</summary>
-[Collection(AppCollection.Name)]
-public sealed class DestinationRefusalTests
+/// <summary>
+/// With private networks not allowed (the default), a loopback receiver is never called; run once per database
+/// provider by the derived classes.
+/// </summary>
+public abstract class DestinationRefusalTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     [Theory]
     [InlineData("127.0.0.1", "loopback")]
@@ -15,7 +19,7 @@ public sealed class DestinationRefusalTests
     public async Task Delivery_FailsWithRefusalAndNothingIsSent_WhenDestinationIsLoopback(string host, string reason)
     {
         await using var receiver = await TestReceiver.StartAsync();
-        await using var app = new AppFactory(new Dictionary<string, string?> { ["Dispatcher:AllowPrivateNetworks"] = "false" });
+        await using var app = new AppFactory(new Dictionary<string, string?> { ["Dispatcher:AllowPrivateNetworks"] = "false" }, await CreateDatabaseAsync());
         using var client = app.CreateApiClient();
         var accountId = await app.DefaultAccountIdAsync();
         var url = receiver.Url("/private").Replace("127.0.0.1", host, StringComparison.Ordinal);
@@ -38,7 +42,7 @@ public sealed class DestinationRefusalTests
     public async Task Delivery_IsRefusedWithoutRequest_WhenHttpsIsRequiredAndUrlIsHttp()
     {
         await using var receiver = await TestReceiver.StartAsync();
-        await using var app = new AppFactory(new Dictionary<string, string?> { ["Dispatcher:RequireHttps"] = "true" });
+        await using var app = new AppFactory(new Dictionary<string, string?> { ["Dispatcher:RequireHttps"] = "true" }, await CreateDatabaseAsync());
         using var client = app.CreateApiClient();
         var accountId = await app.DefaultAccountIdAsync();
         var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/plain"), w => { w.EventType = "*"; w.Retries = 0; });

@@ -6,9 +6,11 @@ using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Dispatching;
 
-/// <summary>Events in through the real API, requests out to a real Kestrel receiver on loopback.</summary>
-[Collection(AppCollection.Name)]
-public sealed class DispatcherEndToEndTests : IAsyncLifetime
+/// <summary>
+/// Events in through the real API, requests out to a real Kestrel receiver on loopback; run once per database
+/// provider by the derived classes.
+/// </summary>
+public abstract class DispatcherEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private AppFactory app = null!;
@@ -19,10 +21,12 @@ public sealed class DispatcherEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         receiver = await TestReceiver.StartAsync();
-        app = new AppFactory(new Dictionary<string, string?> { ["Dispatcher:DisableAfterFailures"] = "2" });
+        app = new AppFactory(new Dictionary<string, string?> { ["Dispatcher:DisableAfterFailures"] = "2" }, await CreateDatabaseAsync());
         client = app.CreateApiClient();
         accountId = await app.DefaultAccountIdAsync();
     }
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     public async Task DisposeAsync()
     {

@@ -9,8 +9,8 @@ using WebhookConsole.Data;
 namespace WebhookConsole.Tests.Support;
 
 /// <summary>
-/// The real app, in process, on its own SQLite file, with an API token, retries in seconds and private
-/// destinations allowed (the test receiver is on loopback).
+/// The real app, in process, on its own database (a fresh SQLite file unless given one), with an API token,
+/// retries in seconds and private destinations allowed (the test receiver is on loopback).
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
@@ -18,12 +18,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> settings;
 
-    public AppFactory(IDictionary<string, string?>? overrides = null)
+    /// <param name="database">Owned from here on: dropped when the factory is disposed.</param>
+    public AppFactory(IDictionary<string, string?>? overrides = null, TestDatabase? database = null)
     {
-        Directory = TempDirectory.Create("app");
+        Database = database ?? TestDatabase.CreateSqlite();
         settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(Directory, "webhookconsole.db")}",
             ["Bootstrap:ApiToken"] = Token,
             ["Dispatcher:AllowPrivateNetworks"] = "true",
             ["Dispatcher:RetryDelays:0"] = "1",
@@ -39,13 +39,17 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["Dispatcher:SweepIntervalSeconds"] = "1",
             ["Dispatcher:WorkerCount"] = "8",
         };
+        foreach (var (key, value) in Database.Settings)
+        {
+            settings[key] = value;
+        }
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
     }
 
-    public string Directory { get; }
+    public TestDatabase Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -89,7 +93,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            TempDirectory.TryDelete(Directory);
+            Database.Dispose();
         }
     }
 }

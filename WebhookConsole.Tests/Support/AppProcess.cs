@@ -72,8 +72,8 @@ public sealed class AppProcess : IAsyncDisposable
             }
             try
             {
-                using var response = await http.GetAsync(BaseUrl + "/api/v1/whoami");
-                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.OK)
+                using var response = await http.GetAsync(BaseUrl + "/readyz");
+                if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }

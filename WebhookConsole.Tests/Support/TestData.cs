@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Data;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Dispatching.Signing;
+using WebhookConsole.Features.Accounts;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Environments;
+using WebhookConsole.Features.Events;
+using WebhookConsole.Features.Tokens;
 using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Tests.Support;
@@ -47,6 +50,73 @@ public sealed class TestData(IServiceProvider services)
         db.Environments.Add(environment);
         await db.SaveChangesAsync();
         return environment;
+    }
+
+    /// <summary>A second tenant with a token of its own, made the way the console makes them.</summary>
+    internal async Task<(Guid AccountId, string Token)> AddAccountWithTokenAsync(string name)
+    {
+        var account = new Account { Id = Guid.CreateVersion7(), Name = name, CreatedAt = DateTime.UtcNow };
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Accounts.Add(account);
+            await db.SaveChangesAsync();
+        }
+        var (_, token) = await services.GetRequiredService<ApiTokenService>().CreateAsync(account.Id, name + " token", CancellationToken.None);
+        return (account.Id, token);
+    }
+
+    /// <summary>
+    /// A finished delivery (and its event) at <paramref name="createdAt"/>, stored directly: the history can be
+    /// arranged without sending anything, and the dispatcher leaves finished rows alone.
+    /// </summary>
+    internal async Task<Delivery> AddFinishedDeliveryAsync(Guid accountId, Guid webhookId, DateTime createdAt,
+        DeliveryStatus status = DeliveryStatus.Failed, string eventType = "Call:Hangup", string environment = "ITD2024")
+    {
+        var callEvent = new CallEvent
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            EventId = "evt-" + Guid.NewGuid().ToString("N"),
+            EventType = eventType,
+            EnvironmentName = environment,
+            OccurredAt = createdAt,
+            ReceivedAt = createdAt,
+            DataJson = """{"uuid": "42"}""",
+        };
+        var delivery = new Delivery
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            CallEventId = callEvent.Id,
+            WebhookId = webhookId,
+            EventType = eventType,
+            Status = status,
+            AttemptCount = 1,
+            LastStatusCode = status == DeliveryStatus.Succeeded ? 200 : 500,
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+            CompletedAt = createdAt,
+        };
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Events.Add(callEvent);
+        db.Deliveries.Add(delivery);
+        await db.SaveChangesAsync();
+        return delivery;
+    }
+
+    /// <summary>Everything an API request could change, as text: equal snapshots mean nothing was written.</summary>
+    internal async Task<string> SnapshotAsync()
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var webhooks = await db.Webhooks.AsNoTracking().OrderBy(w => w.Id).ToListAsync();
+        var environments = await db.Environments.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        var subscriptions = await db.EnvironmentSubscriptions.AsNoTracking().OrderBy(s => s.EnvironmentId).ThenBy(s => s.WebhookId).ToListAsync();
+        var events = await db.Events.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        var deliveries = await db.Deliveries.AsNoTracking().OrderBy(d => d.Id).ToListAsync();
+        return System.Text.Json.JsonSerializer.Serialize(new object[] { webhooks, environments, subscriptions, events, deliveries });
     }
 
     internal async Task<Delivery> DeliveryAsync(Guid id)

@@ -8,6 +8,9 @@ internal static class ApiResults
     public static JsonHttpResult<ApiEnvelope<T>> Ok<T>(HttpContext http, T data, int statusCode = StatusCodes.Status200OK) =>
         TypedResults.Json(new ApiEnvelope<T>(data, http.TraceIdentifier), statusCode: statusCode);
 
+    public static JsonHttpResult<ApiPageEnvelope<T>> Page<T>(HttpContext http, IReadOnlyList<T> items, int pageSize, string? nextStartKey) =>
+        TypedResults.Json(new ApiPageEnvelope<T>(items, pageSize, nextStartKey, http.TraceIdentifier));
+
     public static JsonHttpResult<ApiErrorResponse> Error(HttpContext http, int statusCode, string message, FieldErrors? fields = null) =>
         TypedResults.Json(
             new ApiErrorResponse(statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), message,

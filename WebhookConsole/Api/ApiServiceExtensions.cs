@@ -22,8 +22,13 @@ internal static class ApiServiceExtensions
     }
 
     /// <summary>The API group: every route under it needs a token and answers in the WIRECLOUD shape.</summary>
-    public static RouteGroupBuilder MapApiGroup(this WebApplication app) =>
-        app.MapGroup(Prefix).AddEndpointFilter<ApiTokenFilter>().DisableAntiforgery();
+    public static RouteGroupBuilder MapApiGroup(this WebApplication app)
+    {
+        var group = app.MapGroup(Prefix).AddEndpointFilter<ApiTokenFilter>().DisableAntiforgery();
+        // An unknown route answers in the error shape too, not with the console's HTML page.
+        group.MapFallback("{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
+        return group;
+    }
 
     /// <summary>Anything unexpected under /api still answers in the error shape, without a stack trace.</summary>
     public static WebApplication UseApiErrors(this WebApplication app)

@@ -81,4 +81,50 @@ internal static class JsonFields
         errors.Add(name, "format", $"{name} must be an ISO 8601 date-time, e.g. 2024-07-30T14:35:00Z");
         return null;
     }
+
+    /// <summary>A whole JSON number within [<paramref name="min"/>, <paramref name="max"/>]; a quoted number is refused.</summary>
+    public static int? Int(JsonObject data, string name, FieldErrors errors, int min, int max)
+    {
+        if (!data.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            return null;
+        }
+        if (node.GetValueKind() != JsonValueKind.Number)
+        {
+            errors.Add(name, "type", $"{name} must be a JSON number");
+            return null;
+        }
+        // Parsing through double accepts exponents (1e1) and turns huge values into infinities, never an exception.
+        if (!double.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || double.IsInfinity(value) || value != Math.Floor(value))
+        {
+            errors.Add(name, "type", $"{name} must be a whole number");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            errors.Add(name, "range", $"{name} must be between {min} and {max}");
+            return null;
+        }
+        return (int)value;
+    }
+
+    public static bool? Bool(JsonObject data, string name, FieldErrors errors)
+    {
+        if (!data.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            return null;
+        }
+        var kind = node.GetValueKind();
+        if (kind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add(name, "type", $"{name} must be true or false");
+            return null;
+        }
+        return kind == JsonValueKind.True;
+    }
+
+    /// <summary>Whether the field is present with the JSON value <c>null</c>.</summary>
+    public static bool IsNull(JsonObject data, string name) =>
+        data.TryGetPropertyValue(name, out var node) && node is null;
 }

@@ -12,9 +12,19 @@ using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Data;
 
-internal sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AdminUser>(options), IDataProtectionKeyContext
+internal class AppDbContext : IdentityDbContext<AdminUser>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the migrations-only context of another provider (see <see cref="PostgresMigrationsContext"/>).</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<WebhookEnvironment> Environments => Set<WebhookEnvironment>();

@@ -13,20 +13,39 @@ internal static class DatabaseServiceExtensions
         builder.Services.AddDbContextFactory<AppDbContext>((sp, options) =>
         {
             var provider = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
-            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")
-                ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-            if (provider != DatabaseProvider.Sqlite)
+            var connectionString = ConnectionString(sp.GetRequiredService<IConfiguration>());
+            switch (provider)
             {
-                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported by this build; use Sqlite.");
+                case DatabaseProvider.Sqlite:
+                    options.UseSqlite(PrepareSqlite(connectionString)).AddInterceptors(new SqlitePragmaInterceptor(), SqliteWriteGate.Instance);
+                    break;
+                case DatabaseProvider.Postgres:
+                    UsePostgres(options, connectionString);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
             }
-            options.UseSqlite(PrepareSqlite(connectionString)).AddInterceptors(new SqlitePragmaInterceptor(), SqliteWriteGate.Instance);
         });
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        // Made only to migrate a PostgreSQL database, and by dotnet ef (which reads no connection string for
+        // `migrations add`; a placeholder keeps it from parsing the SQLite one).
+        builder.Services.AddDbContextFactory<PostgresMigrationsContext>((sp, options) =>
+            UsePostgres(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? ConnectionString(sp.GetRequiredService<IConfiguration>())
+                : "Host=localhost"));
 
         // Registered before every other hosted service, so the schema is ready when they start.
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
+
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Default")
+        ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+
+    /// <summary>The PostgreSQL settings shared by the app's context and the migrations context.</summary>
+    private static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
 
     /// <summary>Makes sure the folder of the database file exists, so a fresh checkout starts with no setup.</summary>
     private static string PrepareSqlite(string connectionString)

@@ -15,7 +15,9 @@ internal sealed class AttemptRecorder(
     RetryPolicy retryPolicy,
     WebhookHealth health,
     DeliveryScheduler scheduler,
-    TimeProvider time)
+    NodeIdentity node,
+    TimeProvider time,
+    ILogger<AttemptRecorder> logger)
 {
     private const int MaxErrorLength = 2000;
 
@@ -40,9 +42,26 @@ internal sealed class AttemptRecorder(
             retryIn = retryPolicy.DelayBefore(number, result.StatusCode, result.RetryAfter);
         }
 
+        DateTime? nextAttemptAt = retryIn is { } wait ? now + wait : null;
+        DateTime? completedAt = status is DeliveryStatus.Succeeded or DeliveryStatus.Failed ? now : null;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Only the lease holder moves the delivery on. A lease lost (this node stalled past its expiry and
+            // another took the delivery over) leaves the outcome to the new holder; the request made is still kept.
+            var owned = await db.Deliveries
+                .Where(d => d.Id == delivery.Id && d.LeaseOwner == node.Name)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.Status, status)
+                    .SetProperty(d => d.AttemptCount, number)
+                    .SetProperty(d => d.LastStatusCode, result.StatusCode)
+                    .SetProperty(d => d.LastError, Truncate(error))
+                    .SetProperty(d => d.LastDurationMs, result.DurationMs)
+                    .SetProperty(d => d.NextAttemptAt, nextAttemptAt)
+                    .SetProperty(d => d.CompletedAt, completedAt)
+                    .SetProperty(d => d.LeaseOwner, (string?)null)
+                    .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+                    .SetProperty(d => d.UpdatedAt, now), cancellationToken) > 0;
             db.Attempts.Add(new DeliveryAttempt
             {
                 Id = Guid.CreateVersion7(),
@@ -59,28 +78,20 @@ internal sealed class AttemptRecorder(
                 ResponseBody = result.ResponseBody,
                 Error = Truncate(result.Error),
                 DurationMs = result.DurationMs,
+                SentBy = node.Name,
                 CreatedAt = now,
             });
-
-            var row = new Delivery { Id = delivery.Id };
-            db.Deliveries.Attach(row);
-            row.Status = status;
-            row.AttemptCount = number;
-            row.LastStatusCode = result.StatusCode;
-            row.LastError = Truncate(error);
-            row.LastDurationMs = result.DurationMs;
-            row.NextAttemptAt = retryIn is { } wait ? now + wait : null;
-            row.CompletedAt = status is DeliveryStatus.Succeeded or DeliveryStatus.Failed ? now : null;
-            row.LeaseOwner = null;
-            row.LeaseUntil = null;
-            row.UpdatedAt = now;
-            MarkModified(db, row);
             await db.SaveChangesAsync(cancellationToken);
-            if (status == DeliveryStatus.Succeeded && !delivery.IsTest)
+            if (owned && status == DeliveryStatus.Succeeded && !delivery.IsTest)
             {
                 await WebhookHealth.ResetFailuresAsync(db, webhook.Id, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
+            if (!owned)
+            {
+                logger.LogWarning("Delivery {DeliveryId}: the lease expired during the attempt and another node holds it now", delivery.Id);
+                return;
+            }
         }
 
         if (retryIn is { } delay)
@@ -118,18 +129,15 @@ internal sealed class AttemptRecorder(
                 .SetProperty(d => d.UpdatedAt, now), cancellationToken);
     }
 
-    private static void MarkModified(AppDbContext db, Delivery row)
+    /// <summary>Gives a leased delivery back untouched, so any node may take it now.</summary>
+    public async Task ReleaseLeaseAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
-        var entry = db.Entry(row);
-        foreach (var property in new[]
-        {
-            nameof(Delivery.Status), nameof(Delivery.AttemptCount), nameof(Delivery.LastStatusCode), nameof(Delivery.LastError),
-            nameof(Delivery.LastDurationMs), nameof(Delivery.NextAttemptAt), nameof(Delivery.CompletedAt),
-            nameof(Delivery.LeaseOwner), nameof(Delivery.LeaseUntil), nameof(Delivery.UpdatedAt),
-        })
-        {
-            entry.Property(property).IsModified = true;
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Deliveries
+            .Where(d => d.Id == deliveryId && d.LeaseOwner == node.Name)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null), cancellationToken);
     }
 
     private static string? Truncate(string? text) =>

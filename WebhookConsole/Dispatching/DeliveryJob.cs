@@ -11,6 +11,8 @@ namespace WebhookConsole.Dispatching;
 /// <summary>
 /// Makes one attempt of one delivery. Safe to run twice or concurrently: it first leases the row with a
 /// conditional UPDATE, and a run that cannot lease (done, not due, or leased elsewhere) does nothing.
+/// Across nodes on PostgreSQL the UPDATE is atomic under READ COMMITTED: a second node's UPDATE of the same row
+/// waits for the first to commit, re-checks its WHERE against the new row, finds the lease taken and matches nothing.
 /// </summary>
 internal sealed class DeliveryJob(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -32,7 +34,22 @@ internal sealed class DeliveryJob(
             return;
         }
         var (delivery, webhook, callEvent) = work.Value;
+        try
+        {
+            await AttemptAsync(delivery, webhook, callEvent, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown: give the delivery back at once, so another node (or the next start) takes it without
+            // waiting for the lease to expire. At-least-once: a request already on the wire may be sent again.
+            await recorder.ReleaseLeaseAsync(delivery.Id, CancellationToken.None);
+            logger.LogInformation("Delivery {DeliveryId} released by shutdown", delivery.Id);
+            throw;
+        }
+    }
 
+    private async Task AttemptAsync(Delivery delivery, WebhookEndpoint? webhook, CallEvent callEvent, CancellationToken cancellationToken)
+    {
         if (webhook is null || (!webhook.Enabled && !delivery.IsTest))
         {
             await recorder.EndWithoutAttemptAsync(delivery.Id, webhook is null ? "webhook deleted" : WebhookHealth.DisabledError, cancellationToken);
@@ -59,7 +76,8 @@ internal sealed class DeliveryJob(
         }
 
         var result = await sender.SendAsync(request, cancellationToken);
-        await recorder.RecordAsync(delivery, webhook, request, result, cancellationToken);
+        // Once a request has been answered, its outcome is kept even if shutdown has begun meanwhile.
+        await recorder.RecordAsync(delivery, webhook, request, result, CancellationToken.None);
     }
 
     private async Task<(Delivery, WebhookEndpoint?, CallEvent)?> LeaseAsync(Guid deliveryId, CancellationToken cancellationToken)

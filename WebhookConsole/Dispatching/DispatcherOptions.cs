@@ -32,6 +32,17 @@ internal sealed class DispatcherOptions : IValidatableObject
     [Range(1, 3600)]
     public int LeaseMarginSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Recovery sweeps leave a due delivery alone for this long after it was last enqueued: the queue may still
+    /// hold it (and with PostgreSQL job storage it survives a crash), so an earlier sweep would only add duplicates.
+    /// </summary>
+    [Range(1, 3600)]
+    public int SweepGraceSeconds { get; set; } = 30;
+
+    /// <summary>Names this node in leases and attempts (default: the machine name); the process id is appended.</summary>
+    [MaxLength(60)]
+    public string? NodeName { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (RetryDelays.Any(d => d < 0))

@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.PostgreSql;
+using WebhookConsole.Data;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Dispatching.Templates;
@@ -7,6 +9,9 @@ namespace WebhookConsole.Dispatching;
 
 internal static class DispatcherServiceExtensions
 {
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(15);
+
     public static WebApplicationBuilder AddDispatcher(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -41,19 +46,58 @@ internal static class DispatcherServiceExtensions
             // The handler is shared across requests for connection reuse; the factory's rotation is not needed.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+        services.AddHangfire((sp, config) =>
+        {
+            config
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres)
+            {
+                UsePostgresJobStorage(config, DatabaseServiceExtensions.ConnectionString(sp.GetRequiredService<IConfiguration>()));
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
         services.AddHangfireServer((sp, o) =>
         {
             o.WorkerCount = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.WorkerCount;
             // Retries with delays of seconds must not wait for Hangfire's default 15 s poll.
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            // On shutdown running deliveries get a moment to finish; then their jobs are cancelled, which releases
+            // their leases (see DeliveryJob) and, with PostgreSQL job storage, hands the jobs to another node.
+            o.StopTimeout = StopTimeout;
+            o.ShutdownTimeout = ShutdownTimeout;
+        });
+        services.Configure<HostOptions>(o =>
+        {
+            if (o.ShutdownTimeout < ShutdownTimeout + TimeSpan.FromSeconds(5))
+            {
+                o.ShutdownTimeout = ShutdownTimeout + TimeSpan.FromSeconds(5);
+            }
         });
         services.AddHostedService(sp => sp.GetRequiredService<RecoverySweep>());
         services.AddSingleton<RecoverySweep>();
         return builder;
     }
+
+    /// <summary>
+    /// Jobs shared by every node: any node's workers take any node's deliveries, and queued jobs survive a crash.
+    /// The schema is installed by <see cref="DatabaseInitializer"/> under the startup lock, not here.
+    /// </summary>
+    private static void UsePostgresJobStorage(IGlobalConfiguration config, string connectionString) =>
+        config.UsePostgreSqlStorage(
+            o => o.UseNpgsqlConnection(connectionString),
+            new PostgreSqlStorageOptions
+            {
+                PrepareSchemaIfNecessary = false,
+                // Fresh deliveries are picked up within a fifth of a second by an idle node, not Hangfire's 15 s.
+                QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                // A job fetched by a node that died becomes visible again after this; while the node lives, its
+                // heartbeat keeps a long delivery from being handed out twice. The recovery sweep is faster still.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            });
 }

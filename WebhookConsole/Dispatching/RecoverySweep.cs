@@ -19,24 +19,29 @@ internal sealed class RecoverySweep(
 {
     private const int BatchSize = 1000;
 
-    /// <summary>A delivery enqueued this recently is left to the queue that already holds it.</summary>
-    private static readonly TimeSpan QueueGrace = TimeSpan.FromSeconds(30);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A delivery enqueued this recently is left to the queue that already holds it.
+        var grace = TimeSpan.FromSeconds(options.CurrentValue.SweepGraceSeconds);
         if (database.Value.Provider == DatabaseProvider.Sqlite)
         {
-            // One process owns an SQLite file: any lease found at start belonged to a process that died.
+            // One process owns an SQLite file: any lease found at start belonged to a process that died, and the
+            // in-memory queue died with it, so everything due is enqueued at once.
             await ReleaseAllLeasesAsync(stoppingToken);
+            await SweepAsync(TimeSpan.Zero, stoppingToken);
         }
-        await SweepAsync(TimeSpan.Zero, stoppingToken);
+        else
+        {
+            // Other nodes are alive and the job storage survived: their leases and queued jobs stand.
+            await SweepAsync(grace, stoppingToken);
+        }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.CurrentValue.SweepIntervalSeconds), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await SweepAsync(QueueGrace, stoppingToken);
+                await SweepAsync(grace, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -57,23 +62,11 @@ internal sealed class RecoverySweep(
         {
             var now = time.GetUtcNow().UtcDateTime;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var due = await db.Deliveries
-                .Where(d => (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
-                    && d.NextAttemptAt <= dueBefore
-                    && (d.LeaseUntil == null || d.LeaseUntil < now))
-                .OrderBy(d => d.NextAttemptAt)
-                .Select(d => d.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
+            var due = await ClaimDueAsync(db, dueBefore, now, stamp, cancellationToken);
             if (due.Count == 0)
             {
                 break;
             }
-
-            // Stamping the due time keeps later sweeps from enqueuing them again within the grace.
-            await db.Deliveries
-                .Where(d => due.Contains(d.Id) && d.NextAttemptAt <= dueBefore && (d.LeaseUntil == null || d.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, stamp), cancellationToken);
             foreach (var id in due)
             {
                 scheduler.Enqueue(id);
@@ -89,6 +82,48 @@ internal sealed class RecoverySweep(
             logger.LogInformation("Recovery sweep enqueued {Count} due deliveries", total);
         }
         return total;
+    }
+
+    /// <summary>
+    /// Stamps a batch of due, unleased deliveries with the sweep's time, which keeps later sweeps from enqueuing
+    /// them again within the grace, and returns their ids.
+    /// </summary>
+    private static async Task<List<Guid>> ClaimDueAsync(AppDbContext db, DateTime dueBefore, DateTime now, DateTime stamp, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // Every node sweeps: each claims only rows no other sweep has locked, and enqueues exactly the rows it
+            // stamped, so two sweeps at once do not enqueue one delivery twice.
+            return await db.Database.SqlQuery<Guid>($"""
+                UPDATE "Deliveries" SET "NextAttemptAt" = {stamp}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "Deliveries"
+                    WHERE "Status" IN ({(int)DeliveryStatus.Pending}, {(int)DeliveryStatus.Retrying})
+                      AND "NextAttemptAt" <= {dueBefore}
+                      AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                    ORDER BY "NextAttemptAt"
+                    LIMIT {BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(cancellationToken);
+        }
+
+        var due = await db.Deliveries
+            .Where(d => (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
+                && d.NextAttemptAt <= dueBefore
+                && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .OrderBy(d => d.NextAttemptAt)
+            .Select(d => d.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count > 0)
+        {
+            // One process writes an SQLite file, so nothing can claim these between the read and this update.
+            await db.Deliveries
+                .Where(d => due.Contains(d.Id) && d.NextAttemptAt <= dueBefore && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, stamp), cancellationToken);
+        }
+        return due;
     }
 
     private async Task ReleaseAllLeasesAsync(CancellationToken cancellationToken)

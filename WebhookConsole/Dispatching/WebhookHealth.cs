@@ -59,6 +59,13 @@ internal sealed class WebhookHealth(
         }
     }
 
+    /// <summary>Ends the pending retries of a webhook an admin has just disabled.</summary>
+    public async Task EndPendingRetriesAsync(Guid webhookId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await EndPendingAsync(db, webhookId, cancellationToken);
+    }
+
     /// <summary>Pending retries of a disabled webhook end failed; one in flight ends when its worker sees the webhook disabled.</summary>
     private async Task EndPendingAsync(AppDbContext db, Guid webhookId, CancellationToken cancellationToken)
     {

@@ -7,9 +7,11 @@ using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Features.Events;
 
-/// <summary>Bad input on the ingest route: a 4xx in the WIRECLOUD error shape, and nothing stored.</summary>
-[Collection(AppCollection.Name)]
-public sealed class IngestValidationTests : IAsyncLifetime
+/// <summary>
+/// Bad input on the ingest route: a 4xx in the WIRECLOUD error shape, and nothing stored; run once per database
+/// provider by the derived classes.
+/// </summary>
+public abstract class IngestValidationTests : IAsyncLifetime
 {
     private AppFactory app = null!;
     private HttpClient client = null!;
@@ -17,12 +19,14 @@ public sealed class IngestValidationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = new AppFactory();
+        app = new AppFactory(database: await CreateDatabaseAsync());
         client = app.CreateApiClient();
         accountId = await app.DefaultAccountIdAsync();
         var webhook = await app.Data.AddWebhookAsync(accountId, "http://127.0.0.1:9/never", w => w.EventType = "*");
         await app.Data.AddEnvironmentAsync(accountId, "ITD2024", webhook.Id);
     }
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     public async Task DisposeAsync()
     {

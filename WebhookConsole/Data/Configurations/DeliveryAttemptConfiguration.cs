@@ -11,6 +11,7 @@ internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<De
         builder.ToTable("Attempts");
         builder.Property(a => a.RequestMethod).HasMaxLength(8);
         builder.Property(a => a.Error).HasMaxLength(2000);
+        builder.Property(a => a.SentBy).HasMaxLength(100);
         builder.HasOne<Delivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.DeliveryId, a.Number });
         builder.HasIndex(a => new { a.AccountId, a.CreatedAt });

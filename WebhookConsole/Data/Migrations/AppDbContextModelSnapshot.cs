@@ -317,6 +317,10 @@ namespace WebhookConsole.Data.Migrations
                     b.Property<string>("ResponseHeadersJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StatusCode")
                         .HasColumnType("INTEGER");
 

@@ -18,5 +18,7 @@ internal sealed class DeliveryAttempt
     public string? ResponseBody { get; set; }
     public string? Error { get; set; }
     public int DurationMs { get; set; }
+    /// <summary>The node that made the request (its lease owner name), so a cluster's work can be traced.</summary>
+    public string? SentBy { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -35,4 +35,16 @@ internal sealed class EventTypeCatalog(IDbContextFactory<AppDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken);
     }
+
+    public async Task<List<EventType>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EventTypes.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+    }
+
+    public async Task<EventType?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EventTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
+    }
 }

@@ -1,0 +1,86 @@
+using System.Net;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Features.Webhooks;
+
+/// <summary><c>POST .../test</c> sends the event type's sample at once and answers the attempt.</summary>
+[Collection(AppCollection.Name)]
+public sealed class WebhookTestSendTests(ApiAppFixture fixture) : IClassFixture<ApiAppFixture>, IAsyncLifetime
+{
+    private readonly HttpClient client = fixture.Client;
+    private TestReceiver receiver = null!;
+
+    public async Task InitializeAsync() => receiver = await TestReceiver.StartAsync();
+
+    public async Task DisposeAsync() => await receiver.DisposeAsync();
+
+    [Fact]
+    public async Task Test_SendsSampleAndAnswersAttempt_WhenReceiverAccepts()
+    {
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, receiver.Url("/ok"), w =>
+        {
+            w.EventType = "*";
+            w.CustomDataJson = """{"crm": "acme"}""";
+        });
+
+        var attempt = await ApiAssert.SuccessAsync(await client.PostAsync($"{fixture.Account}/webhooks/{webhook.Id}/test", null));
+
+        var received = Assert.Single(receiver.At("/ok"));
+        Assert.Equal(200, attempt["status_code"]!.GetValue<int>());
+        Assert.Equal(1, attempt["attempt"]!.GetValue<int>());
+        Assert.Equal("POST", attempt["request"]!["method"]!.GetValue<string>());
+        Assert.Equal(received.Body, attempt["request"]!["body"]!.GetValue<string>());
+        Assert.Contains("\"event\":\"Call:Hangup\"", received.Body);
+        Assert.Contains("\"crm\":\"acme\"", received.Body);
+        Assert.StartsWith("v1,", received.Header("webhook-signature"));
+        var deliveryId = Guid.Parse(attempt["delivery_id"]!.GetValue<string>());
+        Assert.Equal(deliveryId.ToString(), received.Header("webhook-id"));
+        var delivery = await fixture.App.Data.DeliveryAsync(deliveryId);
+        Assert.True(delivery.IsTest);
+        Assert.Equal(WebhookConsole.Features.Deliveries.DeliveryStatus.Succeeded, delivery.Status);
+    }
+
+    [Fact]
+    public async Task Test_Answers200WithFailedAttemptAndNoRetry_WhenReceiverFailsOnDisabledWebhook()
+    {
+        receiver.Respond("/down", (_, _) => new ReceiverResponse(503, "down"));
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, receiver.Url("/down"), w =>
+        {
+            w.EventType = "channel_answer";
+            w.Enabled = false;
+            w.Retries = 5;
+        });
+
+        var attempt = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Post, $"{fixture.Account}/webhooks/{webhook.Id}/test", new { }));
+
+        Assert.Equal(503, attempt["status_code"]!.GetValue<int>());
+        Assert.Equal("down", attempt["response_body"]!.GetValue<string>());
+        Assert.Contains("\"event\":\"channel_answer\"", Assert.Single(receiver.At("/down")).Body);
+        var delivery = await fixture.App.Data.DeliveryAsync(Guid.Parse(attempt["delivery_id"]!.GetValue<string>()));
+        Assert.Equal(WebhookConsole.Features.Deliveries.DeliveryStatus.Failed, delivery.Status);
+        Assert.Null(delivery.NextAttemptAt);
+        Assert.Equal(0, (await fixture.App.Data.WebhookAsync(webhook.Id)).ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task Test_UsesRequestedEvent_WhenBodyNamesOne()
+    {
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, receiver.Url("/named"), w => w.EventType = "*");
+
+        var attempt = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Post, $"{fixture.Account}/webhooks/{webhook.Id}/test", new { @event = "call.recording" }));
+
+        Assert.Contains("\"event\":\"call.recording\"", attempt["request"]!["body"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Test_Answers400_WhenEventIsUnknownOrFieldIsUnknown()
+    {
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, receiver.Url("/never"), w => w.EventType = "*");
+        var url = $"{fixture.Account}/webhooks/{webhook.Id}/test";
+
+        await ApiAssert.FieldErrorAsync(await client.SendDataAsync(HttpMethod.Post, url, new { @event = "Call:Teleport" }), HttpStatusCode.BadRequest, "event");
+        await ApiAssert.FieldErrorAsync(await client.SendDataAsync(HttpMethod.Post, url, new { colour = "red" }), HttpStatusCode.BadRequest, "colour");
+
+        Assert.Empty(receiver.At("/never"));
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Features.Webhooks;
+
+/// <summary>Webhook CRUD in the WIRECLOUD shape: PUT creates, POST replaces, PATCH edits, DELETE answers the object.</summary>
+[Collection(AppCollection.Name)]
+public sealed class WebhooksApiTests(ApiAppFixture fixture) : IClassFixture<ApiAppFixture>
+{
+    private readonly HttpClient client = fixture.Client;
+    private string Webhooks => fixture.Account + "/webhooks";
+
+    private async Task<JsonNode> CreateAsync(object data) =>
+        await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Put, Webhooks, data), HttpStatusCode.Created);
+
+    [Fact]
+    public async Task Create_Answers201WithSecretAndDefaults_WhenBodyIsMinimal()
+    {
+        var created = await CreateAsync(new { uri = "https://example.com/calls", hook = "channel_create", http_verb = "POST" });
+
+        Assert.Equal("https://example.com/calls", created["name"]!.GetValue<string>());
+        Assert.Equal("post", created["http_verb"]!.GetValue<string>());
+        Assert.Equal(3, created["retries"]!.GetValue<int>());
+        Assert.Equal(10, created["timeout_seconds"]!.GetValue<int>());
+        Assert.Equal("standard", created["signing"]!.GetValue<string>());
+        Assert.True(created["enabled"]!.GetValue<bool>());
+        Assert.StartsWith("whsec_", created["secret"]!.GetValue<string>());
+        Assert.Null(created["disabled_reason"]);
+        Assert.Equal(new JsonObject().ToJsonString(), created["headers"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Get_AnswersWebhookWithoutSecret_WhenItExists()
+    {
+        var created = await CreateAsync(new { name = "New Calls", uri = "http://my.server.com/calls/new.php", http_verb = "post", hook = "channel_create", retries = 3,
+            custom_data = new { account_id = "my_crm_account_id", screen_pop = true } });
+        var id = created["id"]!.GetValue<string>();
+
+        var read = await ApiAssert.SuccessAsync(await client.GetAsync($"{Webhooks}/{id}"));
+        var list = await ApiAssert.SuccessAsync(await client.GetAsync(Webhooks));
+
+        Assert.Equal("New Calls", read["name"]!.GetValue<string>());
+        Assert.Equal("""{"account_id":"my_crm_account_id","screen_pop":true}""", read["custom_data"]!.ToJsonString());
+        Assert.False(read.AsObject().ContainsKey("secret"));
+        Assert.Contains(list.AsArray(), w => w!["id"]!.GetValue<string>() == id && !w.AsObject().ContainsKey("secret"));
+    }
+
+    [Fact]
+    public async Task Replace_ResetsOmittedFieldsToDefaults_WhenPostCarriesFewerFields()
+    {
+        var created = await CreateAsync(new { name = "n", uri = "https://a.example/x", hook = "Call:Hangup", retries = 7, timeout_seconds = 30,
+            http_verb = "get", headers = new Dictionary<string, string> { ["X-Tenant"] = "7" }, body_template = """{"d": "{{ duration }}"}""" });
+        var id = created["id"]!.GetValue<string>();
+
+        var replaced = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Post, $"{Webhooks}/{id}",
+            new { id, created = "ignored", uri = "https://b.example/y", hook = "*" }));
+
+        Assert.Equal("https://b.example/y", replaced["uri"]!.GetValue<string>());
+        Assert.Equal("*", replaced["hook"]!.GetValue<string>());
+        Assert.Equal(3, replaced["retries"]!.GetValue<int>());
+        Assert.Equal(10, replaced["timeout_seconds"]!.GetValue<int>());
+        Assert.Equal("post", replaced["http_verb"]!.GetValue<string>());
+        Assert.Null(replaced["body_template"]);
+        Assert.Equal("{}", replaced["headers"]!.ToJsonString());
+        Assert.False(replaced.AsObject().ContainsKey("secret"));
+        Assert.Equal(created["created"]!.GetValue<DateTime>(), replaced["created"]!.GetValue<DateTime>());
+    }
+
+    [Fact]
+    public async Task Patch_DisablesAndReenables_WhenEnabledIsSent()
+    {
+        var id = (await CreateAsync(new { uri = "https://a.example/x", hook = "*", retries = 5 }))["id"]!.GetValue<string>();
+
+        var disabled = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}", new { enabled = false }));
+        var enabled = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}", new { enabled = true }));
+
+        Assert.False(disabled["enabled"]!.GetValue<bool>());
+        Assert.Equal("disabled by an admin", disabled["disabled_reason"]!.GetValue<string>());
+        Assert.Equal(5, disabled["retries"]!.GetValue<int>());
+        Assert.True(enabled["enabled"]!.GetValue<bool>());
+        Assert.Null(enabled["disabled_reason"]);
+        Assert.Equal(0, (await fixture.App.Data.WebhookAsync(Guid.Parse(id))).ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task Patch_ClearsReasonAndFailureCount_WhenAutoDisabledWebhookIsReenabled()
+    {
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, "https://a.example/x", w =>
+        {
+            w.Enabled = false;
+            w.DisabledReason = "5 deliveries in a row failed";
+            w.ConsecutiveFailures = 5;
+        });
+
+        var enabled = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{webhook.Id}", new { enabled = true }));
+
+        Assert.True(enabled["enabled"]!.GetValue<bool>());
+        Assert.Null(enabled["disabled_reason"]);
+        Assert.Equal(0, (await fixture.App.Data.WebhookAsync(webhook.Id)).ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task Delete_AnswersDeletedObjectAndKeepsHistory_WhenWebhookIsSubscribed()
+    {
+        var id = Guid.Parse((await CreateAsync(new { uri = "https://a.example/x", hook = "*" }))["id"]!.GetValue<string>());
+        await fixture.App.Data.AddEnvironmentAsync(fixture.AccountId, "del-" + id, id);
+        var delivery = await fixture.App.Data.AddFinishedDeliveryAsync(fixture.AccountId, id, DateTime.UtcNow);
+
+        var deleted = await ApiAssert.SuccessAsync(await client.DeleteAsync($"{Webhooks}/{id}"));
+        var again = await client.GetAsync($"{Webhooks}/{id}");
+
+        Assert.Equal(id.ToString(), deleted["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(delivery.Id, (await fixture.App.Data.DeliveryAsync(delivery.Id)).Id);
+        var environments = await ApiAssert.SuccessAsync(await client.GetAsync(fixture.Account + "/environments"));
+        Assert.Empty(environments.AsArray().Single(e => e!["name"]!.GetValue<string>() == "del-" + id)!["webhooks"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task RotateSecret_AnswersNewSecretAndKeepsOldForOverlap_WhenSigned()
+    {
+        var created = await CreateAsync(new { uri = "https://a.example/x", hook = "*", signing = "hex" });
+        var id = created["id"]!.GetValue<string>();
+
+        var rotated = await ApiAssert.SuccessAsync(await client.PostAsync($"{Webhooks}/{id}/rotate_secret", null));
+
+        var secret = rotated["secret"]!.GetValue<string>();
+        Assert.Equal(64, secret.Length);
+        Assert.NotEqual(created["secret"]!.GetValue<string>(), secret);
+        var stored = await fixture.App.Data.WebhookAsync(Guid.Parse(id));
+        Assert.NotNull(stored.PreviousSecretProtected);
+        Assert.True(stored.PreviousSecretExpiresAt > DateTime.UtcNow.AddHours(23));
+    }
+
+    [Fact]
+    public async Task Create_KeepsClientSecret_WhenSecretIsValidForScheme()
+    {
+        var created = await CreateAsync(new { uri = "https://a.example/x", hook = "*", signing = "frejun", secret = "my-own-frejun-secret-123" });
+
+        Assert.Equal("my-own-frejun-secret-123", created["secret"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Endpoints_Answer404_WhenIdIsUnknownOrNotUuid()
+    {
+        foreach (var id in new[] { Guid.NewGuid().ToString(), "not-a-uuid" })
+        {
+            var read = await client.GetAsync($"{Webhooks}/{id}");
+            Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+            ApiAssert.ErrorShape(await AppFactory.ReadJsonAsync(read), 404);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.SendDataAsync(HttpMethod.Post, $"{Webhooks}/{id}", new { uri = "https://a.example", hook = "*" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}", new { enabled = true })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"{Webhooks}/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"{Webhooks}/{id}/rotate_secret", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"{Webhooks}/{id}/test", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Webhooks}/{id}/attempts")).StatusCode);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using WebhookConsole.Api;
+
+namespace WebhookConsole.Features.Deliveries;
+
+/// <summary>Reads the history's query string (filters and paging); each bad value is a fault on its parameter.</summary>
+internal static class DeliveryQueryParser
+{
+    public static DeliveryFilter Filter(IQueryCollection query, FieldErrors errors)
+    {
+        DeliveryStatus? status = null;
+        if (Single(query, "status", errors) is { } statusText)
+        {
+            if (Enum.TryParse<DeliveryStatus>(statusText, ignoreCase: true, out var parsed) && !statusText.Any(char.IsDigit))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors.Add("status", "enum", "status must be pending, retrying, succeeded or failed");
+            }
+        }
+        Guid? webhookId = null;
+        if (Single(query, "webhook_id", errors) is { } webhookText)
+        {
+            if (Guid.TryParse(webhookText, out var id))
+            {
+                webhookId = id;
+            }
+            else
+            {
+                errors.Add("webhook_id", "format", "webhook_id must be a UUID");
+            }
+        }
+        var eventType = Single(query, "event", errors);
+        var since = Time(query, "since", errors);
+        var until = Time(query, "until", errors);
+        return new DeliveryFilter(status, webhookId, string.IsNullOrEmpty(eventType) ? null : eventType, since, until);
+    }
+
+    public static PageRequest Paging(IQueryCollection query, FieldErrors errors)
+    {
+        var size = PageRequest.DefaultSize;
+        if (Single(query, "page_size", errors) is { } sizeText)
+        {
+            if (int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= PageRequest.MaxSize)
+            {
+                size = parsed;
+            }
+            else
+            {
+                errors.Add("page_size", "range", $"page_size must be a whole number from 1 to {PageRequest.MaxSize}");
+            }
+        }
+        PageKey? start = null;
+        if (Single(query, "start_key", errors) is { } keyText)
+        {
+            start = PageKey.Parse(keyText);
+            if (start is null)
+            {
+                errors.Add("start_key", "format", "start_key must be a next_start_key from an earlier answer");
+            }
+        }
+        return new PageRequest(size, start);
+    }
+
+    private static DateTime? Time(IQueryCollection query, string name, FieldErrors errors)
+    {
+        if (Single(query, name, errors) is not { } text)
+        {
+            return null;
+        }
+        if (text.Contains('T', StringComparison.OrdinalIgnoreCase)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return parsed.UtcDateTime;
+        }
+        errors.Add(name, "format", $"{name} must be an ISO 8601 date-time, e.g. 2024-07-30T14:35:00Z");
+        return null;
+    }
+
+    private static string? Single(IQueryCollection query, string name, FieldErrors errors)
+    {
+        if (!query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+        if (values.Count > 1)
+        {
+            errors.Add(name, "single", $"{name} may be given once");
+            return null;
+        }
+        var value = values.ToString();
+        return value.Length == 0 ? null : value;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Data;
+
+namespace WebhookConsole.Features.Deliveries;
+
+/// <summary>
+/// The delivery history and attempts of one account, newest first by (created, id), paged by key so a
+/// page costs the same however deep it is and rows arriving meanwhile never shift a page.
+/// </summary>
+internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<Page<DeliveryView>> ListAsync(Guid accountId, DeliveryFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, accountId, filter);
+        if (page.StartKey is { } key)
+        {
+            query = query.Where(d => d.CreatedAt < key.CreatedAt || (d.CreatedAt == key.CreatedAt && d.Id.CompareTo(key.Id) < 0));
+        }
+        var rows = await query
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
+            .Take(page.PageSize + 1)
+            .Join(db.Events, d => d.CallEventId, e => e.Id, (d, e) => new { Delivery = d, e.EventId, e.EnvironmentName })
+            .ToListAsync(cancellationToken);
+        // Join after Take loses the order in SQL; the page is small, so it is sorted again here.
+        var items = rows
+            .OrderByDescending(r => r.Delivery.CreatedAt).ThenByDescending(r => r.Delivery.Id)
+            .Select(r => new DeliveryView(r.Delivery, r.EventId, r.EnvironmentName))
+            .ToList();
+        return ToPage(items, page.PageSize, v => new PageKey(v.Delivery.CreatedAt, v.Delivery.Id));
+    }
+
+    /// <summary>Attempts of the account, or of one of its webhooks.</summary>
+    public async Task<Page<DeliveryAttempt>> AttemptsAsync(Guid accountId, Guid? webhookId, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Attempts.AsNoTracking().Where(a => a.AccountId == accountId);
+        if (webhookId is { } id)
+        {
+            query = query.Where(a => a.WebhookId == id);
+        }
+        if (page.StartKey is { } key)
+        {
+            query = query.Where(a => a.CreatedAt < key.CreatedAt || (a.CreatedAt == key.CreatedAt && a.Id.CompareTo(key.Id) < 0));
+        }
+        var items = await query
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .Take(page.PageSize + 1)
+            .ToListAsync(cancellationToken);
+        return ToPage(items, page.PageSize, a => new PageKey(a.CreatedAt, a.Id));
+    }
+
+    public async Task<bool> WebhookExistsAsync(Guid accountId, Guid webhookId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Webhooks.AnyAsync(w => w.Id == webhookId && w.AccountId == accountId, cancellationToken);
+    }
+
+    /// <summary>The deliveries matching the filter, as a query for bulk work (replay).</summary>
+    public static IQueryable<Delivery> Filtered(AppDbContext db, Guid accountId, DeliveryFilter filter)
+    {
+        var query = db.Deliveries.AsNoTracking().Where(d => d.AccountId == accountId);
+        if (filter.Status is { } status)
+        {
+            query = query.Where(d => d.Status == status);
+        }
+        if (filter.WebhookId is { } webhookId)
+        {
+            query = query.Where(d => d.WebhookId == webhookId);
+        }
+        if (filter.EventType is { } eventType)
+        {
+            query = query.Where(d => d.EventType == eventType);
+        }
+        if (filter.Since is { } since)
+        {
+            query = query.Where(d => d.CreatedAt >= since);
+        }
+        if (filter.Until is { } until)
+        {
+            query = query.Where(d => d.CreatedAt <= until);
+        }
+        return query;
+    }
+
+    private static Page<T> ToPage<T>(List<T> rows, int size, Func<T, PageKey> keyOf)
+    {
+        if (rows.Count <= size)
+        {
+            return new Page<T>(rows, null);
+        }
+        var items = rows.Take(size).ToList();
+        return new Page<T>(items, keyOf(items[^1]));
+    }
+}

@@ -1,0 +1,11 @@
+namespace WebhookConsole.Features.Deliveries;
+
+internal static class DeliveryServiceExtensions
+{
+    public static WebApplicationBuilder AddDeliveries(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DeliveryQueryService>();
+        builder.Services.AddSingleton<ReplayService>();
+        return builder;
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Api;
+using WebhookConsole.Data;
+using WebhookConsole.Dispatching;
+
+namespace WebhookConsole.Features.Deliveries;
+
+/// <summary>
+/// Replays deliveries: each replay is a new delivery (a new <c>webhook-id</c>) of the same event to the same
+/// webhook, linked to the original, committed first and then enqueued like any delivery.
+/// </summary>
+internal sealed class ReplayService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    DeliveryScheduler scheduler,
+    TimeProvider time,
+    ILogger<ReplayService> logger)
+{
+    /// <summary>Bulk replays go out in batches of this many rows per transaction.</summary>
+    private const int BatchSize = 500;
+
+    /// <summary>The new delivery; null with no errors when the delivery is not in the account.</summary>
+    public async Task<DeliveryView?> ReplayAsync(Guid accountId, Guid deliveryId, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var original = await db.Deliveries.AsNoTracking()
+            .Where(d => d.Id == deliveryId && d.AccountId == accountId)
+            .Join(db.Events, d => d.CallEventId, e => e.Id, (d, e) => new { Delivery = d, e.EventId, e.EnvironmentName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (original is null)
+        {
+            return null;
+        }
+        if (!await db.Webhooks.AnyAsync(w => w.Id == original.Delivery.WebhookId, cancellationToken))
+        {
+            errors.Add("webhook_id", "deleted", "the webhook of this delivery has been deleted");
+            return null;
+        }
+        var replay = NewReplay(original.Delivery, time.GetUtcNow().UtcDateTime);
+        db.Deliveries.Add(replay);
+        await db.SaveChangesAsync(cancellationToken);
+        Enqueue([replay.Id]);
+        return new DeliveryView(replay, original.EventId, original.EnvironmentName);
+    }
+
+    /// <summary>Replays every delivery matching the filter whose webhook still exists; answers how many.</summary>
+    public async Task<int> ReplayManyAsync(Guid accountId, DeliveryFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Taken once, before any replay is added, so replays made here are never replayed again.
+        var ids = await DeliveryQueryService.Filtered(db, accountId, filter)
+            .Where(d => db.Webhooks.Any(w => w.Id == d.WebhookId))
+            .OrderBy(d => d.CreatedAt)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var batch in ids.Chunk(BatchSize))
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var originals = await db.Deliveries.AsNoTracking().Where(d => batch.Contains(d.Id)).ToListAsync(cancellationToken);
+            var replays = originals.Select(d => NewReplay(d, now)).ToList();
+            db.Deliveries.AddRange(replays);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            Enqueue(replays.Select(r => r.Id));
+        }
+        return ids.Count;
+    }
+
+    private static Delivery NewReplay(Delivery original, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        AccountId = original.AccountId,
+        CallEventId = original.CallEventId,
+        WebhookId = original.WebhookId,
+        EventType = original.EventType,
+        EnvironmentId = original.EnvironmentId,
+        Status = DeliveryStatus.Pending,
+        NextAttemptAt = now,
+        ReplayOfId = original.Id,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    private void Enqueue(IEnumerable<Guid> ids)
+    {
+        foreach (var id in ids)
+        {
+            try
+            {
+                scheduler.Enqueue(id);
+            }
+            catch (Exception ex)
+            {
+                // The row is committed; the recovery sweep enqueues what could not be enqueued here.
+                logger.LogWarning(ex, "Could not enqueue replay {DeliveryId}; the recovery sweep will", id);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Api;
+using WebhookConsole.Data;
+
+namespace WebhookConsole.Features.Environments;
+
+/// <summary>
+/// Environments of one account and the webhooks each subscribes to. Names are unique per account and
+/// case-sensitive. Methods answer null with <c>errors</c> filled when the input is invalid, and null with
+/// no errors when the environment is not in the account.
+/// </summary>
+internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<List<WebhookEnvironment>> ListAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Environments.AsNoTracking().Include(e => e.Subscriptions)
+            .Where(e => e.AccountId == accountId).OrderBy(e => e.Name).ToListAsync(cancellationToken);
+    }
+
+    public async Task<WebhookEnvironment?> GetAsync(Guid accountId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Environments.AsNoTracking().Include(e => e.Subscriptions)
+            .SingleOrDefaultAsync(e => e.Id == id && e.AccountId == accountId, cancellationToken);
+    }
+
+    public async Task<WebhookEnvironment?> CreateAsync(Guid accountId, EnvironmentInput input, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var environment = new WebhookEnvironment { Id = Guid.CreateVersion7(), AccountId = accountId, CreatedAt = now, UpdatedAt = now };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await ApplyAsync(db, environment, input, replace: true, errors, cancellationToken))
+        {
+            return null;
+        }
+        db.Environments.Add(environment);
+        return await SaveAsync(db, environment, errors, cancellationToken);
+    }
+
+    /// <param name="replace">POST: name required, <c>webhooks</c> omitted means none; PATCH: only the fields given.</param>
+    public async Task<WebhookEnvironment?> UpdateAsync(Guid accountId, Guid id, EnvironmentInput input, bool replace, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var environment = await db.Environments.Include(e => e.Subscriptions)
+            .SingleOrDefaultAsync(e => e.Id == id && e.AccountId == accountId, cancellationToken);
+        if (environment is null || !await ApplyAsync(db, environment, input, replace, errors, cancellationToken))
+        {
+            return null;
+        }
+        environment.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        return await SaveAsync(db, environment, errors, cancellationToken);
+    }
+
+    /// <summary>Deletes the environment and its subscriptions; events already received keep its name.</summary>
+    public async Task<WebhookEnvironment?> DeleteAsync(Guid accountId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var environment = await db.Environments.Include(e => e.Subscriptions)
+            .SingleOrDefaultAsync(e => e.Id == id && e.AccountId == accountId, cancellationToken);
+        if (environment is null)
+        {
+            return null;
+        }
+        db.Environments.Remove(environment);
+        await db.SaveChangesAsync(cancellationToken);
+        return environment;
+    }
+
+    private static async Task<bool> ApplyAsync(AppDbContext db, WebhookEnvironment environment, EnvironmentInput input, bool replace, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (replace || input.Has(EnvironmentInputParser.Name))
+        {
+            if (string.IsNullOrWhiteSpace(input.Name))
+            {
+                errors.Add(EnvironmentInputParser.Name, "required", "name is required");
+            }
+            else if (input.Name != environment.Name && await db.Environments.AnyAsync(
+                e => e.AccountId == environment.AccountId && e.Name == input.Name && e.Id != environment.Id, cancellationToken))
+            {
+                errors.Add(EnvironmentInputParser.Name, "unique", $"this account already has an environment named '{input.Name}'");
+            }
+        }
+        var webhookIds = input.Webhooks ?? [];
+        if (webhookIds.Count > 0)
+        {
+            var known = await db.Webhooks.Where(w => w.AccountId == environment.AccountId && webhookIds.Contains(w.Id))
+                .Select(w => w.Id).ToListAsync(cancellationToken);
+            var unknown = webhookIds.Except(known).ToList();
+            if (unknown.Count > 0)
+            {
+                errors.Add(EnvironmentInputParser.Webhooks, "unknown", $"this account has no webhook {string.Join(", ", unknown)}");
+            }
+        }
+        if (errors.Any)
+        {
+            return false;
+        }
+        if (replace || input.Has(EnvironmentInputParser.Name))
+        {
+            environment.Name = input.Name!;
+        }
+        if (replace || input.Has(EnvironmentInputParser.Webhooks))
+        {
+            environment.Subscriptions.RemoveAll(s => !webhookIds.Contains(s.WebhookId));
+            environment.Subscriptions.AddRange(webhookIds
+                .Where(id => environment.Subscriptions.All(s => s.WebhookId != id))
+                .Select(id => new EnvironmentSubscription { EnvironmentId = environment.Id, WebhookId = id }));
+        }
+        return true;
+    }
+
+    private static async Task<WebhookEnvironment?> SaveAsync(AppDbContext db, WebhookEnvironment environment, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return environment;
+        }
+        catch (DbUpdateException)
+        {
+            // Two requests with one name at once: the unique index let one in.
+            errors.Add(EnvironmentInputParser.Name, "unique", $"this account already has an environment named '{environment.Name}'");
+            return null;
+        }
+    }
+}

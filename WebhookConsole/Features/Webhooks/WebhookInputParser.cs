@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WebhookConsole.Api;
+
+namespace WebhookConsole.Features.Webhooks;
+
+/// <summary>Reads the <c>data</c> of a webhook request: known fields only, each of the right JSON type.</summary>
+internal static class WebhookInputParser
+{
+    private static readonly HashSet<string> Allowed = [.. WebhookFields.Writable, .. WebhookFields.ReadOnly];
+
+    public static WebhookInput Parse(JsonObject data, FieldErrors errors)
+    {
+        JsonFields.RejectUnknown(data, Allowed, errors);
+        return new WebhookInput
+        {
+            Fields = data.Select(p => p.Key).Where(WebhookFields.Writable.Contains).ToHashSet(StringComparer.Ordinal),
+            Name = JsonFields.String(data, WebhookFields.Name, errors, maxLength: 200),
+            Uri = JsonFields.String(data, WebhookFields.Uri, errors, maxLength: 2048),
+            HttpVerb = JsonFields.String(data, WebhookFields.HttpVerb, errors, maxLength: 16),
+            Hook = JsonFields.String(data, WebhookFields.Hook, errors, maxLength: 200),
+            // Wide bounds here: the range rules live in WebhookValidator, shared with the console.
+            Retries = JsonFields.Int(data, WebhookFields.Retries, errors, int.MinValue, int.MaxValue),
+            TimeoutSeconds = JsonFields.Int(data, WebhookFields.TimeoutSeconds, errors, int.MinValue, int.MaxValue),
+            BodyTemplate = JsonFields.String(data, WebhookFields.BodyTemplate, errors, maxLength: 64 * 1024),
+            CustomData = JsonFields.Object(data, WebhookFields.CustomData, errors),
+            Headers = Headers(data, errors),
+            Signing = JsonFields.String(data, WebhookFields.Signing, errors, maxLength: 16),
+            Secret = JsonFields.String(data, WebhookFields.Secret, errors, maxLength: 512),
+            Enabled = JsonFields.Bool(data, WebhookFields.Enabled, errors),
+        };
+    }
+
+    private static Dictionary<string, string>? Headers(JsonObject data, FieldErrors errors)
+    {
+        if (JsonFields.Object(data, WebhookFields.Headers, errors) is not { } headers)
+        {
+            return null;
+        }
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers)
+        {
+            if (value is null || value.GetValueKind() != JsonValueKind.String)
+            {
+                errors.Add(WebhookFields.Headers, "type", $"the value of header '{Printable(name)}' must be a string");
+            }
+            else if (!result.TryAdd(name, value.GetValue<string>()))
+            {
+                errors.Add(WebhookFields.Headers, "duplicate", $"header '{Printable(name)}' is given twice");
+            }
+        }
+        return result;
+    }
+
+    /// <summary>A header name safe to repeat in an error message.</summary>
+    public static string Printable(string name)
+    {
+        var clean = new string(name.Select(c => char.IsControl(c) ? '?' : c).Take(100).ToArray());
+        return clean.Length < name.Length ? clean + "…" : clean;
+    }
+}

@@ -1,0 +1,13 @@
+namespace WebhookConsole.Features.Webhooks;
+
+internal static class WebhookServiceExtensions
+{
+    public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WebhookValidator>();
+        builder.Services.AddSingleton<WebhookApplier>();
+        builder.Services.AddSingleton<WebhookService>();
+        builder.Services.AddSingleton<WebhookTestService>();
+        return builder;
+    }
+}
