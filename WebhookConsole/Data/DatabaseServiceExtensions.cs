@@ -10,7 +10,8 @@ internal static class DatabaseServiceExtensions
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         // Configuration is read when the first context is made, so every source (tests included) has been applied.
-        builder.Services.AddDbContextFactory<AppDbContext>((sp, options) =>
+        // Pooled: every operation takes a short-lived context, and a pooled one skips most of a new context's set-up.
+        builder.Services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
         {
             var provider = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
             var connectionString = ConnectionString(sp.GetRequiredService<IConfiguration>());

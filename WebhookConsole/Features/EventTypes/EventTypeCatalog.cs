@@ -6,6 +6,10 @@ namespace WebhookConsole.Features.EventTypes;
 /// <summary>The event catalogue: the seeded types plus whatever admins add.</summary>
 internal sealed class EventTypeCatalog(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
+    // Every ingested event names its type and types change rarely, so a known name is remembered for a minute (a type
+    // renamed meanwhile is still accepted under its old name until then).
+    private readonly ExpiringCache<string, bool> known = new(TimeSpan.FromMinutes(1), time);
+
     /// <summary>Adds every seeded type that is missing (by name); edits admins made to seeded types are kept.</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
@@ -32,8 +36,17 @@ internal sealed class EventTypeCatalog(IDbContextFactory<AppDbContext> dbFactory
 
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken)
     {
+        if (known.TryGet(name, out _))
+        {
+            return true;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken);
+        var exists = await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken);
+        if (exists)
+        {
+            known.Set(name, true);
+        }
+        return exists;
     }
 
     public async Task<List<EventType>> ListAsync(CancellationToken cancellationToken)

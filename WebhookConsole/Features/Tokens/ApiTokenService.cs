@@ -15,6 +15,12 @@ internal sealed class ApiTokenService(
     public const string BootstrapTokenName = "bootstrap";
     private const string TokenPrefix = "wc_";
 
+    /// <summary>How long a token's caller is remembered, so a revocation takes effect within this time.</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
+
+    // Every API request authenticates; remembering known tokens briefly saves a hash lookup in the database each time.
+    private readonly ExpiringCache<string, ApiCaller> callers = new(CacheLifetime, time);
+
     /// <summary>Tokens are long random strings, so a plain SHA-256 is enough to make the stored value useless.</summary>
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
@@ -52,11 +58,21 @@ internal sealed class ApiTokenService(
             return null;
         }
         var hash = Hash(plain);
+        if (callers.TryGet(hash, out var known))
+        {
+            return known;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ApiTokens
+        var caller = await db.ApiTokens
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
             .Join(db.Accounts, t => t.AccountId, a => a.Id, (t, a) => new ApiCaller(a.Id, a.Name, t.Id, t.Name))
             .FirstOrDefaultAsync(cancellationToken);
+        // Only tokens that exist are remembered: unknown ones cost a lookup each, and cannot fill the cache.
+        if (caller is not null)
+        {
+            callers.Set(hash, caller);
+        }
+        return caller;
     }
 
     private async Task<ApiToken> AddAsync(Guid accountId, string name, string plain, CancellationToken cancellationToken)
