@@ -25,6 +25,7 @@ internal sealed class DispatcherOptions : IValidatableObject
     [Range(1, 3600)]
     public int SweepIntervalSeconds { get; set; } = 5;
 
+    /// <summary>How many deliveries this node sends at once.</summary>
     [Range(1, 200)]
     public int WorkerCount { get; set; } = 20;
 

@@ -11,6 +11,7 @@ internal static class DispatcherServiceExtensions
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(15);
+    private const int HangfireWorkerCount = 4;
 
     public static WebApplicationBuilder AddDispatcher(this WebApplicationBuilder builder)
     {
@@ -29,6 +30,9 @@ internal static class DispatcherServiceExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DeliveryScheduler>();
         services.AddSingleton<AttemptRecorder>();
+        services.AddSingleton<DispatchQueue>();
+        services.AddSingleton<DeliveryLeaser>();
+        services.AddSingleton<AttemptRunner>();
         services.AddTransient<DeliveryJob>();
 
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -63,28 +67,30 @@ internal static class DispatcherServiceExtensions
         });
         services.AddHangfireServer((sp, o) =>
         {
-            o.WorkerCount = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.WorkerCount;
+            // Hangfire only fires scheduled retries (into the dispatch queue) and the retention purge: a few
+            // threads do; Dispatcher:WorkerCount sizes the dispatcher's concurrent sends instead.
+            o.WorkerCount = HangfireWorkerCount;
             // Retries with delays of seconds must not wait for Hangfire's default 15 s poll.
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-            // On shutdown running deliveries get a moment to finish; then their jobs are cancelled, which releases
-            // their leases (see DeliveryJob) and, with PostgreSQL job storage, hands the jobs to another node.
+            // Its jobs only hand ids to the dispatcher, which finishes or releases its own deliveries on shutdown.
             o.StopTimeout = StopTimeout;
             o.ShutdownTimeout = ShutdownTimeout;
         });
         services.Configure<HostOptions>(o =>
         {
-            if (o.ShutdownTimeout < ShutdownTimeout + TimeSpan.FromSeconds(5))
+            if (o.ShutdownTimeout < ShutdownTimeout + DeliveryDispatcher.StopGrace)
             {
-                o.ShutdownTimeout = ShutdownTimeout + TimeSpan.FromSeconds(5);
+                o.ShutdownTimeout = ShutdownTimeout + DeliveryDispatcher.StopGrace;
             }
         });
+        services.AddHostedService<DeliveryDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RecoverySweep>());
         services.AddSingleton<RecoverySweep>();
         return builder;
     }
 
     /// <summary>
-    /// Jobs shared by every node: any node's workers take any node's deliveries, and queued jobs survive a crash.
+    /// Jobs shared by every node: any node fires any node's scheduled retries, and scheduled jobs survive a crash.
     /// The schema is installed by <see cref="DatabaseInitializer"/> under the startup lock, not here.
     /// </summary>
     private static void UsePostgresJobStorage(IGlobalConfiguration config, string connectionString) =>
@@ -93,7 +99,7 @@ internal static class DispatcherServiceExtensions
             new PostgreSqlStorageOptions
             {
                 PrepareSchemaIfNecessary = false,
-                // Fresh deliveries are picked up within a fifth of a second by an idle node, not Hangfire's 15 s.
+                // A retry that has come due is picked up within a fifth of a second, not Hangfire's 15 s.
                 QueuePollInterval = TimeSpan.FromMilliseconds(200),
                 // A job fetched by a node that died becomes visible again after this; while the node lives, its
                 // heartbeat keeps a long delivery from being handed out twice. The recovery sweep is faster still.

@@ -7,7 +7,8 @@ namespace WebhookConsole.Dispatching;
 
 /// <summary>
 /// The outbox's safety net: at start and every few seconds, enqueues every delivery that is due and not leased.
-/// Hangfire's queue may be lost with the process; the database rows are not, so nothing accepted is lost.
+/// The dispatch queue (and Hangfire's, in memory) may be lost with the process; the database rows are not, so
+/// nothing accepted is lost.
 /// </summary>
 internal sealed class RecoverySweep(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -32,7 +33,7 @@ internal sealed class RecoverySweep(
         }
         else
         {
-            // Other nodes are alive and the job storage survived: their leases and queued jobs stand.
+            // Other nodes are alive: their leases, their dispatch queues and the shared job storage stand.
             await SweepAsync(grace, stoppingToken);
         }
 

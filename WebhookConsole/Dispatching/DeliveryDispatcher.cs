@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace WebhookConsole.Dispatching;
+
+/// <summary>
+/// Works the <see cref="DispatchQueue"/>: takes as many ids as there are free send slots
+/// (<c>Dispatcher:WorkerCount</c>), leases them in one batch, and attempts each concurrently on async I/O, so no
+/// thread blocks while a request is on the wire. A delivery is leased only when a slot is ready for it, so leases
+/// held never outnumber the requests in flight.
+/// </summary>
+internal sealed class DeliveryDispatcher(
+    DispatchQueue queue,
+    DeliveryLeaser leaser,
+    AttemptRunner runner,
+    IOptions<DispatcherOptions> options,
+    ILogger<DeliveryDispatcher> logger) : BackgroundService
+{
+    /// <summary>On shutdown, requests in flight get this long to finish before they are cancelled and their leases released.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>Ids being attempted here now; a second copy of one in the queue is dropped, not leased again.</summary>
+    private readonly ConcurrentDictionary<Guid, byte> inFlight = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var slotCount = options.Value.WorkerCount;
+        using var slots = new SemaphoreSlim(slotCount, slotCount);
+        var batch = new List<Guid>(slotCount);
+        using var sends = new CancellationTokenSource();
+        using var stopping = stoppingToken.Register(() => sends.CancelAfter(StopGrace));
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await slots.WaitAsync(stoppingToken);
+                var taken = 1;
+                while (taken < slotCount && slots.Wait(0))
+                {
+                    taken++;
+                }
+                batch.Clear();
+                while (batch.Count < taken && queue.Reader.TryRead(out var id))
+                {
+                    if (inFlight.TryAdd(id, 0))
+                    {
+                        batch.Add(id);
+                    }
+                }
+
+                var work = await LeaseAsync(batch, stoppingToken);
+                foreach (var item in work)
+                {
+                    _ = RunAsync(item, slots, sends.Token);
+                }
+                foreach (var id in batch.Except(work.Select(w => w.Delivery.Id)))
+                {
+                    inFlight.TryRemove(id, out _);
+                }
+                var unused = taken - work.Count;
+                if (unused > 0)
+                {
+                    slots.Release(unused);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // Shutdown: attempts in flight see the token, record or release their leases, and give their slots back.
+        for (var i = 0; i < slotCount; i++)
+        {
+            await slots.WaitAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<List<DeliveryWork>> LeaseAsync(List<Guid> batch, CancellationToken stoppingToken)
+    {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+        try
+        {
+            return await leaser.LeaseAsync(batch, stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            // The rows stay due and unleased: the recovery sweep (or the next start) hands them out again.
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Could not lease {Count} deliveries; the recovery sweep will retry them", batch.Count);
+            }
+            return [];
+        }
+    }
+
+    private async Task RunAsync(DeliveryWork work, SemaphoreSlim slots, CancellationToken sendToken)
+    {
+        // Off the dispatch loop at once, so leasing the next batch never waits for this request.
+        await Task.Yield();
+        try
+        {
+            await runner.RunAsync(work, sendToken);
+        }
+        catch (OperationCanceledException) when (sendToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // The lease runs out and the recovery sweep hands the delivery out again.
+            logger.LogError(ex, "Delivery {DeliveryId} failed unexpectedly; it is retried when its lease expires", work.Delivery.Id);
+        }
+        finally
+        {
+            inFlight.TryRemove(work.Delivery.Id, out _);
+            slots.Release();
+        }
+    }
+}

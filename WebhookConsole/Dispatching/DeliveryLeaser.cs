@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Deliveries;
+
+namespace WebhookConsole.Dispatching;
+
+/// <summary>
+/// Leases a batch of deliveries with one conditional UPDATE per webhook timeout (usually one), so a batch costs one
+/// write, not one per delivery. Only rows still due and not leased are taken: a delivery done, not due or leased
+/// elsewhere is left out. Across nodes on PostgreSQL the UPDATE is atomic under READ COMMITTED: a second node's
+/// UPDATE of the same row waits for the first to commit, re-checks its WHERE, finds the lease taken and skips it.
+/// </summary>
+internal sealed class DeliveryLeaser(
+    IDbContextFactory<AppDbContext> dbFactory,
+    NodeIdentity node,
+    IOptionsMonitor<DispatcherOptions> options,
+    TimeProvider time)
+{
+    /// <summary>The lease of a delivery whose webhook is gone: its attempt only ends it.</summary>
+    private const int DeletedWebhookTimeoutSeconds = 60;
+
+    public async Task<List<DeliveryWork>> LeaseAsync(IReadOnlyCollection<Guid> deliveryIds, CancellationToken cancellationToken)
+    {
+        var leased = new List<DeliveryWork>(deliveryIds.Count);
+        var now = time.GetUtcNow().UtcDateTime;
+        // A scheduled retry may fire a moment early on a coarse timer; a second of slack keeps it from being lost.
+        var dueBy = now.AddSeconds(1);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var timeouts = await db.Deliveries
+            .Where(d => deliveryIds.Contains(d.Id))
+            .Join(db.Webhooks, d => d.WebhookId, w => w.Id, (d, w) => new { d.Id, w.TimeoutSeconds })
+            .ToDictionaryAsync(x => x.Id, x => x.TimeoutSeconds, cancellationToken);
+
+        foreach (var group in deliveryIds.GroupBy(id => timeouts.GetValueOrDefault(id, DeletedWebhookTimeoutSeconds)))
+        {
+            var ids = group.ToList();
+            // Whole milliseconds, so the value reads back equal from every provider and picks out this lease.
+            var until = TruncateToMilliseconds(now.AddSeconds(group.Key + options.CurrentValue.LeaseMarginSeconds));
+            var count = await db.Deliveries
+                .Where(d => ids.Contains(d.Id)
+                    && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
+                    && d.NextAttemptAt <= dueBy
+                    && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.LeaseOwner, node.Name)
+                    .SetProperty(d => d.LeaseUntil, until), cancellationToken);
+            if (count > 0)
+            {
+                leased.AddRange(await LoadAsync(db, ids, until, cancellationToken));
+            }
+        }
+        return leased;
+    }
+
+    private async Task<List<DeliveryWork>> LoadAsync(AppDbContext db, List<Guid> ids, DateTime until, CancellationToken cancellationToken)
+    {
+        var deliveries = await db.Deliveries.AsNoTracking()
+            .Where(d => ids.Contains(d.Id) && d.LeaseOwner == node.Name && d.LeaseUntil == until)
+            .ToListAsync(cancellationToken);
+        var eventIds = deliveries.Select(d => d.CallEventId).Distinct().ToList();
+        var webhookIds = deliveries.Select(d => d.WebhookId).Distinct().ToList();
+        var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var webhooks = await db.Webhooks.AsNoTracking().Where(w => webhookIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
+        return deliveries.Select(d => new DeliveryWork(d, webhooks.GetValueOrDefault(d.WebhookId), events[d.CallEventId])).ToList();
+    }
+
+    private static DateTime TruncateToMilliseconds(DateTime value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), value.Kind);
+}
