@@ -7,11 +7,12 @@ using WebhookConsole.Features.Webhooks;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// Stores an attempt and moves its delivery on (succeeded, retrying at a time, or failed) in one
-/// transaction; then updates the webhook's health and schedules the retry.
+/// Decides where an attempt moves its delivery (succeeded, retrying at a time, or failed), stores the attempt and
+/// the move in one transaction (<see cref="AttemptWriter"/>); then updates the webhook's health and schedules the retry.
 /// </summary>
 internal sealed class AttemptRecorder(
     IDbContextFactory<AppDbContext> dbFactory,
+    AttemptWriter writer,
     RetryPolicy retryPolicy,
     WebhookHealth health,
     DeliveryScheduler scheduler,
@@ -44,54 +45,30 @@ internal sealed class AttemptRecorder(
 
         DateTime? nextAttemptAt = retryIn is { } wait ? now + wait : null;
         DateTime? completedAt = status is DeliveryStatus.Succeeded or DeliveryStatus.Failed ? now : null;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        var attempt = new DeliveryAttempt
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Only the lease holder moves the delivery on. A lease lost (this node stalled past its expiry and
-            // another took the delivery over) leaves the outcome to the new holder; the request made is still kept.
-            var owned = await db.Deliveries
-                .Where(d => d.Id == delivery.Id && d.LeaseOwner == node.Name)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Status, status)
-                    .SetProperty(d => d.AttemptCount, number)
-                    .SetProperty(d => d.LastStatusCode, result.StatusCode)
-                    .SetProperty(d => d.LastError, Truncate(error))
-                    .SetProperty(d => d.LastDurationMs, result.DurationMs)
-                    .SetProperty(d => d.NextAttemptAt, nextAttemptAt)
-                    .SetProperty(d => d.CompletedAt, completedAt)
-                    .SetProperty(d => d.LeaseOwner, (string?)null)
-                    .SetProperty(d => d.LeaseUntil, (DateTime?)null)
-                    .SetProperty(d => d.UpdatedAt, now), cancellationToken) > 0;
-            db.Attempts.Add(new DeliveryAttempt
-            {
-                Id = Guid.CreateVersion7(),
-                DeliveryId = delivery.Id,
-                WebhookId = webhook.Id,
-                AccountId = delivery.AccountId,
-                Number = number,
-                RequestMethod = request.Method,
-                RequestUrl = request.Url,
-                RequestHeadersJson = JsonSerializer.Serialize(request.Headers.ToDictionary(h => h.Key, h => HeaderMasking.Value(h.Key, h.Value), StringComparer.OrdinalIgnoreCase)),
-                RequestBody = request.Body,
-                StatusCode = result.StatusCode,
-                ResponseHeadersJson = result.ResponseHeaders is null ? null : JsonSerializer.Serialize(result.ResponseHeaders),
-                ResponseBody = result.ResponseBody,
-                Error = Truncate(result.Error),
-                DurationMs = result.DurationMs,
-                SentBy = node.Name,
-                CreatedAt = now,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            if (owned && status == DeliveryStatus.Succeeded && !delivery.IsTest)
-            {
-                await WebhookHealth.ResetFailuresAsync(db, webhook.Id, cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-            if (!owned)
-            {
-                logger.LogWarning("Delivery {DeliveryId}: the lease expired during the attempt and another node holds it now", delivery.Id);
-                return;
-            }
+            Id = Guid.CreateVersion7(),
+            DeliveryId = delivery.Id,
+            WebhookId = webhook.Id,
+            AccountId = delivery.AccountId,
+            Number = number,
+            RequestMethod = request.Method,
+            RequestUrl = request.Url,
+            RequestHeadersJson = JsonSerializer.Serialize(request.Headers.ToDictionary(h => h.Key, h => HeaderMasking.Value(h.Key, h.Value), StringComparer.OrdinalIgnoreCase)),
+            RequestBody = request.Body,
+            StatusCode = result.StatusCode,
+            ResponseHeadersJson = result.ResponseHeaders is null ? null : JsonSerializer.Serialize(result.ResponseHeaders),
+            ResponseBody = result.ResponseBody,
+            Error = Truncate(result.Error),
+            DurationMs = result.DurationMs,
+            SentBy = node.Name,
+            CreatedAt = now,
+        };
+        var resetsFailures = status == DeliveryStatus.Succeeded && !delivery.IsTest;
+        if (!await writer.WriteAsync(new AttemptOutcome(attempt, status, Truncate(error), nextAttemptAt, completedAt, resetsFailures)))
+        {
+            logger.LogWarning("Delivery {DeliveryId}: the lease expired during the attempt and another node holds it now", delivery.Id);
+            return;
         }
 
         if (retryIn is { } delay)

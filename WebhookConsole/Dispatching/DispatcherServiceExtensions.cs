@@ -30,6 +30,7 @@ internal static class DispatcherServiceExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DeliveryScheduler>();
         services.AddSingleton<AttemptRecorder>();
+        services.AddSingleton<AttemptWriter>();
         services.AddSingleton<DispatchQueue>();
         services.AddSingleton<DeliveryLeaser>();
         services.AddSingleton<AttemptRunner>();

@@ -9,15 +9,37 @@ namespace WebhookConsole.Features.Events;
 
 /// <summary>
 /// Accepts call events: the event and one delivery per subscribed, enabled, matching webhook are committed
-/// in one transaction (the outbox), and only then handed to the dispatcher.
+/// in one transaction (the outbox), and only then handed to the dispatcher. Events arriving together are
+/// committed together (<see cref="GroupCommit{TItem, TResult}"/>); each request still answers only after its own
+/// event is committed.
 /// </summary>
-internal sealed class EventIngestService(
-    IDbContextFactory<AppDbContext> dbFactory,
-    EventTypeCatalog catalog,
-    DeliveryScheduler scheduler,
-    TimeProvider time,
-    ILogger<EventIngestService> logger)
+internal sealed class EventIngestService
 {
+    /// <summary>The most events one transaction takes.</summary>
+    private const int MaxBatch = 200;
+
+    private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly EventTypeCatalog catalog;
+    private readonly DeliveryScheduler scheduler;
+    private readonly TimeProvider time;
+    private readonly ILogger<EventIngestService> logger;
+    private readonly GroupCommit<NewEvent, bool> commits;
+
+    public EventIngestService(
+        IDbContextFactory<AppDbContext> dbFactory,
+        EventTypeCatalog catalog,
+        DeliveryScheduler scheduler,
+        TimeProvider time,
+        ILogger<EventIngestService> logger)
+    {
+        this.dbFactory = dbFactory;
+        this.catalog = catalog;
+        this.scheduler = scheduler;
+        this.time = time;
+        this.logger = logger;
+        commits = new GroupCommit<NewEvent, bool>(CommitAsync, CommitOneAsync, MaxBatch);
+    }
+
     /// <summary>The result, or null with <paramref name="errors"/> filled when the event names unknown things.</summary>
     public async Task<IngestResult?> IngestAsync(Guid accountId, IngestRequest request, FieldErrors errors, CancellationToken cancellationToken)
     {
@@ -79,11 +101,9 @@ internal sealed class EventIngestService(
             UpdatedAt = now,
         }).ToList();
 
-        db.Events.Add(callEvent);
-        db.Deliveries.AddRange(deliveries);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await commits.SubmitAsync(new NewEvent(callEvent, deliveries));
         }
         catch (DbUpdateException) when (request.Id is not null)
         {
@@ -111,6 +131,21 @@ internal sealed class EventIngestService(
         return new IngestResult(callEvent.EventId, deliveries.Select(d => d.Id).ToList(), Duplicate: false);
     }
 
+    /// <summary>Events and their deliveries in one transaction (SaveChanges makes one).</summary>
+    private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<NewEvent> batch)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        foreach (var item in batch)
+        {
+            db.Events.Add(item.Event);
+            db.Deliveries.AddRange(item.Deliveries);
+        }
+        await db.SaveChangesAsync();
+        return Enumerable.Repeat(true, batch.Count).ToList();
+    }
+
+    private async Task<bool> CommitOneAsync(NewEvent item) => (await CommitAsync([item]))[0];
+
     private async Task<IngestResult?> FindExistingAsync(Guid accountId, string eventId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -129,4 +164,6 @@ internal sealed class EventIngestService(
             .ToListAsync(cancellationToken);
         return new IngestResult(eventId, deliveryIds, Duplicate: true);
     }
+
+    private sealed record NewEvent(CallEvent Event, List<Delivery> Deliveries);
 }

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Deliveries;
+
+namespace WebhookConsole.Dispatching;
+
+/// <summary>
+/// Stores attempts and moves their deliveries on, many attempts per transaction (<see cref="GroupCommit{TItem, TResult}"/>):
+/// each attempt is still answered only once it is committed. Only the lease holder moves a delivery on: a lease
+/// lost (this node stalled past its expiry and another took the delivery over) leaves the outcome to the new
+/// holder, and the request made is still kept.
+/// </summary>
+internal sealed class AttemptWriter
+{
+    /// <summary>The most attempts one transaction takes.</summary>
+    private const int MaxBatch = 100;
+
+    private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly NodeIdentity node;
+    private readonly GroupCommit<AttemptOutcome, bool> commits;
+
+    public AttemptWriter(IDbContextFactory<AppDbContext> dbFactory, NodeIdentity node)
+    {
+        this.dbFactory = dbFactory;
+        this.node = node;
+        commits = new GroupCommit<AttemptOutcome, bool>(CommitAsync, CommitOneAsync, MaxBatch);
+    }
+
+    /// <summary>True when this node still held the lease and moved the delivery on; the attempt is stored either way.</summary>
+    public Task<bool> WriteAsync(AttemptOutcome outcome) => commits.SubmitAsync(outcome);
+
+    private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<AttemptOutcome> batch)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var owned = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            owned[i] = await MoveOnAsync(db, batch[i]);
+        }
+        db.Attempts.AddRange(batch.Select(o => o.Attempt));
+        await db.SaveChangesAsync();
+        var resets = batch.Where((o, i) => owned[i] && o.ResetsFailures).Select(o => o.Attempt.WebhookId).Distinct();
+        foreach (var webhookId in resets)
+        {
+            await WebhookHealth.ResetFailuresAsync(db, webhookId, CancellationToken.None);
+        }
+        await transaction.CommitAsync();
+        return owned;
+    }
+
+    private async Task<bool> CommitOneAsync(AttemptOutcome outcome) => (await CommitAsync([outcome]))[0];
+
+    private async Task<bool> MoveOnAsync(AppDbContext db, AttemptOutcome o)
+    {
+        var attempt = o.Attempt;
+        return await db.Deliveries
+            .Where(d => d.Id == attempt.DeliveryId && d.LeaseOwner == node.Name)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, o.Status)
+                .SetProperty(d => d.AttemptCount, attempt.Number)
+                .SetProperty(d => d.LastStatusCode, attempt.StatusCode)
+                .SetProperty(d => d.LastError, o.LastError)
+                .SetProperty(d => d.LastDurationMs, attempt.DurationMs)
+                .SetProperty(d => d.NextAttemptAt, o.NextAttemptAt)
+                .SetProperty(d => d.CompletedAt, o.CompletedAt)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+                .SetProperty(d => d.UpdatedAt, attempt.CreatedAt)) > 0;
+    }
+}
