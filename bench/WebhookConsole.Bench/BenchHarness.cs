@@ -35,7 +35,7 @@ internal static class BenchHarness
 
                 await new HistorySeeder(app.ConnectionString, fixture, log).SeedAsync(sizes.HistoryDeliveries);
                 (summary["history_first_ms"], summary["history_filtered_ms"]) =
-                    await new HistoryScenario(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), fixture, log).RunAsync();
+                    await new HistoryScenario(app.BaseUrl, app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), fixture, log).RunAsync();
                 summary["peak_ws_mb"] = PeakMemory.Megabytes();
             }
 
