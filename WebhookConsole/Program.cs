@@ -38,6 +38,7 @@ var app = builder.Build();
 
 app.UseApiErrors();
 app.UseConsole();
+app.UseAdminIdentity();
 
 var api = app.MapApiGroup();
 api.MapWhoAmIApi();
@@ -50,6 +51,7 @@ app.MapApiDocumentation();
 
 app.MapConsole();
 app.MapHealth();
+app.MapAdminIdentity();
 app.ScheduleRetention();
 
 app.Run();

@@ -44,6 +44,25 @@ internal sealed class ApiTokenService(
         await AddAsync(accountId, BootstrapTokenName, plain, cancellationToken);
     }
 
+    public async Task<List<ApiToken>> ListAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApiTokens.AsNoTracking()
+            .Where(t => t.AccountId == accountId)
+            .OrderByDescending(t => t.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Revokes a token of the account; false when there is no such live token.</summary>
+    public async Task<bool> RevokeAsync(Guid accountId, Guid tokenId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.ApiTokens
+            .Where(t => t.Id == tokenId && t.AccountId == accountId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken) > 0;
+    }
+
     /// <summary>The caller behind a clear-text token, or null when the token is unknown or revoked.</summary>
     public async Task<ApiCaller?> AuthenticateAsync(string? plain, CancellationToken cancellationToken)
     {
