@@ -7,6 +7,7 @@ using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Components.Pages.Tokens;
 
+[Collection(AppCollection.Name)]
 public sealed class TokensPageTests : ConsoleTestContext
 {
     [Fact]

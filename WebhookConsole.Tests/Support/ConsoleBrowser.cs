@@ -1,0 +1,84 @@
+using Microsoft.Playwright;
+
+namespace WebhookConsole.Tests.Support;
+
+/// <summary>
+/// A browser tab on a served app: signs in through the real form, waits for the circuit before interacting,
+/// and saves screenshots of pages under the repository's docs/screenshots.
+/// </summary>
+public sealed class ConsoleBrowser : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly IBrowserContext context;
+
+    private ConsoleBrowser(IBrowserContext context, IPage page, ServedApp app)
+    {
+        this.context = context;
+        Page = page;
+        App = app;
+    }
+
+    public IPage Page { get; }
+
+    public ServedApp App { get; }
+
+    public static async Task<ConsoleBrowser> OpenAsync(BrowserFixture browsers, ServedApp app)
+    {
+        var browser = await browsers.GetBrowserAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+        context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        var page = await context.NewPageAsync();
+        return new ConsoleBrowser(context, page, app);
+    }
+
+    /// <summary>Signs in with the given admin and waits for the console to become interactive.</summary>
+    public async Task SignInAsync(string email = ConsoleSignIn.AdminEmail, string password = ConsoleSignIn.AdminPassword)
+    {
+        await Page.GotoAsync("/Account/Login");
+        await Page.FillAsync("#email", email);
+        await Page.FillAsync("#password", password);
+        await Page.ClickAsync("#sign-in");
+        await WaitForInteractiveAsync();
+    }
+
+    /// <summary>Opens a console page and waits until its circuit is connected, so clicks reach the server.</summary>
+    public async Task GotoAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitForInteractiveAsync();
+    }
+
+    public Task WaitForInteractiveAsync() =>
+        Page.Locator("#console-ready[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Saves the whole page as docs/screenshots/<paramref name="name"/>.png, for the README.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var directory = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(directory);
+        // Dialogs and menus fade in: wait for running animations and transitions to end before the picture.
+        await Page.EvaluateAsync(
+            "() => Promise.all(document.getAnimations()"
+            + ".filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
+            + ".map(a => a.finished.catch(() => null)))");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = false });
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "WebhookConsole.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("The repository root (WebhookConsole.sln) was not found above the test binaries.");
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}
