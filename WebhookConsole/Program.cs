@@ -4,6 +4,7 @@ using WebhookConsole.Components;
 using WebhookConsole.Data;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Features.Accounts;
+using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Environments;
 using WebhookConsole.Features.Events;
@@ -19,6 +20,7 @@ builder.Configuration.AddSharedSettings();
 
 builder.AddDatabase();
 builder.AddPlatform();
+builder.AddAudit();
 builder.AddAccounts();
 builder.AddAdminIdentity();
 builder.AddApiTokens();

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Api;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Audit;
 
 namespace WebhookConsole.Features.Accounts;
 
-internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, AuditLog audit)
 {
     public const int MaxNameLength = 200;
 
@@ -20,6 +21,7 @@ internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, 
 
         account = new Account { Id = Guid.CreateVersion7(), Name = Account.DefaultName, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Accounts.Add(account);
+        audit.Record(db, AuditActions.AccountCreated, null, AuditSnapshot.Of(account));
         await db.SaveChangesAsync(cancellationToken);
         return account;
     }
@@ -52,6 +54,7 @@ internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, 
         }
         var account = new Account { Id = Guid.CreateVersion7(), Name = name, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Accounts.Add(account);
+        audit.Record(db, AuditActions.AccountCreated, null, AuditSnapshot.Of(account));
         await db.SaveChangesAsync(cancellationToken);
         return account;
     }

@@ -3,12 +3,13 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Api;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Features.EventTypes;
 
 /// <summary>Adds, edits and deletes catalogue entries; each change is validated whole before anything is saved.</summary>
-internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, AuditLog audit)
 {
     public const int MaxNameLength = 200;
 
@@ -33,6 +34,7 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
             SampleJson = sample!, CreatedAt = now, UpdatedAt = now,
         };
         db.EventTypes.Add(type);
+        audit.Record(db, AuditActions.EventTypeCreated, null, AuditSnapshot.Of(type));
         await db.SaveChangesAsync(cancellationToken);
         return type;
     }
@@ -52,9 +54,11 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
         {
             return null;
         }
+        var before = AuditSnapshot.Of(type);
         type.Description = input.Description?.Trim() ?? "";
         type.SampleJson = sample!;
         type.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        audit.Record(db, AuditActions.EventTypeUpdated, before, AuditSnapshot.Of(type));
         await db.SaveChangesAsync(cancellationToken);
         return type;
     }
@@ -78,6 +82,7 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
             return $"Events of type '{type.Name}' are in the delivery history; it stays until they are purged.";
         }
         db.EventTypes.Remove(type);
+        audit.Record(db, AuditActions.EventTypeDeleted, AuditSnapshot.Of(type), null);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

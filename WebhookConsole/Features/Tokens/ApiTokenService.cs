@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Bootstrap;
 
 namespace WebhookConsole.Features.Tokens;
@@ -10,7 +11,8 @@ namespace WebhookConsole.Features.Tokens;
 internal sealed class ApiTokenService(
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider time,
-    IOptions<BootstrapOptions> bootstrap)
+    IOptions<BootstrapOptions> bootstrap,
+    AuditLog audit)
 {
     public const string BootstrapTokenName = "bootstrap";
     private const string TokenPrefix = "wc_";
@@ -58,9 +60,21 @@ internal sealed class ApiTokenService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        return await db.ApiTokens
+        // The conditional update decides who revokes; its audit entry commits with it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var revoked = await db.ApiTokens
             .Where(t => t.Id == tokenId && t.AccountId == accountId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken) > 0;
+        if (revoked)
+        {
+            var after = await db.ApiTokens.AsNoTracking().SingleAsync(t => t.Id == tokenId, cancellationToken);
+            var before = AuditSnapshot.Of(after);
+            before.Json["revoked"] = null;
+            audit.Record(db, AuditActions.TokenRevoked, before, AuditSnapshot.Of(after));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return revoked;
     }
 
     /// <summary>The caller behind a clear-text token, or null when the token is unknown or revoked.</summary>
@@ -91,6 +105,7 @@ internal sealed class ApiTokenService(
         };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ApiTokens.Add(token);
+        audit.Record(db, AuditActions.TokenCreated, null, AuditSnapshot.Of(token));
         await db.SaveChangesAsync(cancellationToken);
         return token;
     }
