@@ -55,8 +55,8 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public Task WaitForInteractiveAsync() =>
         Page.Locator("#console-ready[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
-    /// <summary>Saves the whole page as docs/screenshots/<paramref name="name"/>.png, for the README.</summary>
-    public async Task ScreenshotAsync(string name)
+    /// <summary>Saves the viewport (or the whole page) as docs/screenshots/<paramref name="name"/>.png, for the README.</summary>
+    public async Task ScreenshotAsync(string name, bool fullPage = false)
     {
         var directory = Path.Combine(RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(directory);
@@ -65,7 +65,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             "() => Promise.all(document.getAnimations()"
             + ".filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
             + ".map(a => a.finished.catch(() => null)))");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = false });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = fullPage });
     }
 
     private static string RepositoryRoot()
