@@ -11,6 +11,7 @@ using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Components.Pages.Webhooks;
 
+[Collection(AppCollection.Name)]
 public sealed class WebhookEditPageTests : ConsoleTestContext
 {
     [Fact]

@@ -7,6 +7,7 @@ using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Components.Pages.Webhooks;
 
+[Collection(AppCollection.Name)]
 public sealed class WebhooksPageTests : ConsoleTestContext
 {
     [Fact]
