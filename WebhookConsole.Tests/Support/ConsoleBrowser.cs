@@ -55,6 +55,10 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public Task WaitForInteractiveAsync() =>
         Page.Locator("#console-ready[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Hides the confirmations in the corner from here on, so they do not cover a screenshot.</summary>
+    public Task HideSnackbarsAsync() =>
+        Page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = ".mud-snackbar { visibility: hidden !important; }" });
+
     /// <summary>Saves the viewport (or the whole page) as docs/screenshots/<paramref name="name"/>.png, for the README.</summary>
     public async Task ScreenshotAsync(string name, bool fullPage = false)
     {
