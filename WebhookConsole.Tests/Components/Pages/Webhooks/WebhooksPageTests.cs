@@ -66,9 +66,12 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls");
         var page = RenderInConsole<WebhooksPage>();
 
-        page.WaitForElement("button[aria-label=Edit]").Click();
+        page.WaitForAssertion(() => Assert.Contains(webhook.Url, page.Find("#webhooks-table").TextContent));
 
-        Assert.EndsWith($"/webhooks/{webhook.Id}", Services.GetRequiredService<NavigationManager>().Uri);
+        page.Find("button[aria-label=Edit]").Click();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.EndsWith($"/webhooks/{webhook.Id}", navigation.Uri));
     }
 
     [Fact]

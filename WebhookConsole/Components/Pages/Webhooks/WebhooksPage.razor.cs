@@ -82,22 +82,35 @@ public partial class WebhooksPage : IDisposable
 
     private void SearchChanged(string? value)
     {
+        if (value == search)
+        {
+            return;
+        }
         search = value;
         KeepFiltersInUrl();
     }
 
     private void EventFilterChanged(string? value)
     {
+        if ((value ?? AllEvents) == eventFilter)
+        {
+            return;
+        }
         eventFilter = value ?? AllEvents;
         KeepFiltersInUrl();
     }
 
     private void StatusFilterChanged(string? value)
     {
+        if ((value ?? AllStatuses) == statusFilter)
+        {
+            return;
+        }
         statusFilter = value ?? AllStatuses;
         KeepFiltersInUrl();
     }
 
+    // Only a real change navigates: inputs may report their first value late, after the admin has left the page.
     private void KeepFiltersInUrl() => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
     {
         ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
