@@ -4,7 +4,7 @@ namespace WebhookConsole.Tests.Support;
 
 /// <summary>
 /// A browser tab on a served app: signs in through the real form, waits for the circuit before interacting,
-/// and saves screenshots of pages under the repository's docs/screenshots.
+/// and saves screenshots of pages.
 /// </summary>
 public sealed class ConsoleBrowser : IAsyncDisposable
 {
@@ -59,17 +59,24 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public Task HideSnackbarsAsync() =>
         Page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = ".mud-snackbar { visibility: hidden !important; }" });
 
-    /// <summary>Saves the viewport (or the whole page) as docs/screenshots/<paramref name="name"/>.png, for the README.</summary>
+    /// <summary>
+    /// Saves the viewport (or the whole page) as <paramref name="name"/>.png: in the test output's screenshots folder,
+    /// or, with <c>UPDATE_SCREENSHOTS=1</c>, in the repository's docs/screenshots that the README shows.
+    /// </summary>
     public async Task ScreenshotAsync(string name, bool fullPage = false)
     {
-        var directory = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var directory = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
         // Dialogs and menus fade in: wait for running animations and transitions to end before the picture.
         await Page.EvaluateAsync(
             "() => Promise.all(document.getAnimations()"
             + ".filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
             + ".map(a => a.finished.catch(() => null)))");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = fullPage });
+        var path = Path.Combine(directory, name + ".png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        Assert.True(new FileInfo(path).Length > 0, $"the screenshot {name} is empty");
     }
 
     private static string RepositoryRoot()
