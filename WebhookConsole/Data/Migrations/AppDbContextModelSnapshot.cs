@@ -328,6 +328,8 @@ namespace WebhookConsole.Data.Migrations
 
                     b.HasIndex("AccountId", "WebhookId", "CreatedAt");
 
+                    b.HasIndex("AccountId", "CreatedAt", "Status", "IsTest", "WebhookId");
+
                     b.ToTable("Deliveries");
                 });
 
@@ -525,6 +527,8 @@ namespace WebhookConsole.Data.Migrations
 
                     b.HasIndex("AccountId", "EventId")
                         .IsUnique();
+
+                    b.HasIndex("AccountId", "ReceivedAt");
 
                     b.ToTable("Events", (string)null);
                 });

@@ -339,6 +339,8 @@ namespace WebhookConsole.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId", "WebhookId", "CreatedAt");
 
+                    b.HasIndex("AccountId", "CreatedAt", "Status", "IsTest", "WebhookId");
+
                     b.ToTable("Deliveries");
                 });
 
@@ -536,6 +538,8 @@ namespace WebhookConsole.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId", "EventId")
                         .IsUnique();
+
+                    b.HasIndex("AccountId", "ReceivedAt");
 
                     b.ToTable("Events", (string)null);
                 });
