@@ -1,7 +1,7 @@
 namespace WebhookConsole.Features.Dashboard;
 
 /// <summary>The span the dashboard covers, and how finely its charts are bucketed.</summary>
-internal enum DashboardPeriod
+public enum DashboardPeriod
 {
     /// <summary>24 hourly buckets, the current hour last.</summary>
     Last24Hours,

@@ -1,7 +1,7 @@
 namespace WebhookConsole.Features.Dashboard;
 
 /// <summary>Deliveries created in one hour or day, by how they stand now.</summary>
-internal sealed record DeliveryBucket(DateTime Start, int Succeeded, int Failed, int InProgress)
+public sealed record DeliveryBucket(DateTime Start, int Succeeded, int Failed, int InProgress)
 {
     public int Total => Succeeded + Failed + InProgress;
 

@@ -1,7 +1,7 @@
 namespace WebhookConsole.Features.Dashboard;
 
 /// <summary>A webhook that is disabled, or still enabled but failing.</summary>
-internal sealed record WebhookProblem(
+public sealed record WebhookProblem(
     Guid WebhookId,
     string Name,
     string Url,

@@ -335,11 +335,11 @@ namespace WebhookConsole.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId", "EventType", "CreatedAt");
 
-                    b.HasIndex("AccountId", "Status", "CreatedAt");
-
                     b.HasIndex("AccountId", "WebhookId", "CreatedAt");
 
-                    b.HasIndex("AccountId", "CreatedAt", "Status", "IsTest", "WebhookId");
+                    b.HasIndex("AccountId", "Status", "CreatedAt", "IsTest");
+
+                    b.HasIndex("AccountId", "WebhookId", "Status", "CreatedAt", "IsTest");
 
                     b.ToTable("Deliveries");
                 });
@@ -408,7 +408,7 @@ namespace WebhookConsole.Data.Migrations.Postgres
 
                     b.HasIndex("DeliveryId", "Number");
 
-                    b.HasIndex("WebhookId", "CreatedAt");
+                    b.HasIndex("WebhookId", "CreatedAt", "DurationMs");
 
                     b.ToTable("Attempts", (string)null);
                 });
