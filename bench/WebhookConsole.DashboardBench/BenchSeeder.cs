@@ -38,6 +38,7 @@ internal sealed class BenchSeeder(string connectionString, DateTime now)
             await pragma.ExecuteNonQueryAsync();
         }
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var indexes = await DropIndexesAsync(connection, transaction);
         using var insertEvent = Prepare(connection, transaction,
             "INSERT INTO Events (Id, AccountId, EventId, EventType, EnvironmentId, EnvironmentName, OccurredAt, ReceivedAt, DataJson) VALUES ($0, $1, $2, $3, $4, $5, $6, $6, $7)", 8);
         using var insertDelivery = Prepare(connection, transaction,
@@ -59,6 +60,11 @@ internal sealed class BenchSeeder(string connectionString, DateTime now)
                 var webhookIndex = (e * FanOut + k) % WebhookCount;
                 AddDelivery(insertDelivery, insertAttempt, account, eventId, webhooks[webhookIndex], webhookIndex, environment, at);
             }
+        }
+        // Building each index once over sorted keys is many times faster than maintaining it row by row.
+        foreach (var sql in indexes)
+        {
+            Execute(connection, transaction, sql);
         }
         await transaction.CommitAsync();
         await using (var analyze = connection.CreateCommand())
@@ -129,6 +135,34 @@ internal sealed class BenchSeeder(string connectionString, DateTime now)
             db.Environments.Add(environment);
         }
         await db.SaveChangesAsync();
+    }
+
+    private static async Task<List<string>> DropIndexesAsync(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Events', 'Deliveries', 'Attempts')";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        foreach (var (name, _) in indexes)
+        {
+            Execute(connection, transaction, $"DROP INDEX \"{name}\"");
+        }
+        return [.. indexes.Select(i => i.Sql)];
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)

@@ -24,6 +24,8 @@ public partial class DeliveriesChart
         YAxisSuggestedMax = 100,
         YAxisTicks = 20,
         YAxisRequireZeroPoint = true,
+        // A rate exists only where deliveries ended: markers keep a lone point visible.
+        ShowDataMarkers = true,
     };
 
     [Parameter, EditorRequired] public IReadOnlyList<DeliveryBucket> Buckets { get; set; } = [];
