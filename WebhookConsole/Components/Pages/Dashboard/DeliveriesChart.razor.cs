@@ -47,6 +47,14 @@ public partial class DeliveriesChart
         ];
     }
 
+    /// <summary>The figures table is as wide as the chart: hours by their number alone, rates in whole percent.</summary>
+    private string ColumnLabel(DateTime start) => Period == DashboardPeriod.Last24Hours
+        ? start.ToString("HH", CultureInfo.InvariantCulture)
+        : Label(start);
+
+    private static string WholePercent(double? rate) =>
+        rate is { } value ? Math.Floor(value * 100).ToString("0", CultureInfo.InvariantCulture) : "—";
+
     private string Label(DateTime start) => Period == DashboardPeriod.Last24Hours
         ? start.ToString("HH:00", CultureInfo.InvariantCulture)
         : start.ToString("ddd d", CultureInfo.InvariantCulture);
