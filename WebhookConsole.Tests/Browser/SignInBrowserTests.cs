@@ -24,7 +24,6 @@ public sealed class SignInBrowserTests(BrowserFixture browsers)
         await Expect(browser.Page.Locator("h5")).ToHaveTextAsync("API tokens");
         await browser.GotoAsync("/");
         await Expect(browser.Page.Locator("h5").First).ToHaveTextAsync("Dashboard");
-        await browser.ScreenshotAsync("dashboard");
 
         await browser.Page.ClickAsync("#user-menu button");
         await browser.Page.ClickAsync("#sign-out");

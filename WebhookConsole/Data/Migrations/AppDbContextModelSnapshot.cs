@@ -324,9 +324,11 @@ namespace WebhookConsole.Data.Migrations
 
                     b.HasIndex("AccountId", "EventType", "CreatedAt");
 
-                    b.HasIndex("AccountId", "Status", "CreatedAt");
-
                     b.HasIndex("AccountId", "WebhookId", "CreatedAt");
+
+                    b.HasIndex("AccountId", "Status", "CreatedAt", "IsTest");
+
+                    b.HasIndex("AccountId", "WebhookId", "Status", "CreatedAt", "IsTest");
 
                     b.ToTable("Deliveries");
                 });
@@ -395,7 +397,7 @@ namespace WebhookConsole.Data.Migrations
 
                     b.HasIndex("DeliveryId", "Number");
 
-                    b.HasIndex("WebhookId", "CreatedAt");
+                    b.HasIndex("WebhookId", "CreatedAt", "DurationMs");
 
                     b.ToTable("Attempts", (string)null);
                 });
@@ -525,6 +527,8 @@ namespace WebhookConsole.Data.Migrations
 
                     b.HasIndex("AccountId", "EventId")
                         .IsUnique();
+
+                    b.HasIndex("AccountId", "ReceivedAt");
 
                     b.ToTable("Events", (string)null);
                 });
