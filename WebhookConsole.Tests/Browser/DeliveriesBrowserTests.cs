@@ -8,6 +8,9 @@ namespace WebhookConsole.Tests.Browser;
 [Collection(AppCollection.Name)]
 public sealed class DeliveriesBrowserTests(BrowserFixture browsers)
 {
+    // The retry is seconds away and the machine may be loaded: live changes get more than the default 5 s.
+    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30_000 };
+
     [Fact]
     public async Task History_FollowsARetryLive_ShowsBothAttempts_ReplaysAndFilters()
     {
@@ -33,9 +36,9 @@ public sealed class DeliveriesBrowserTests(BrowserFixture browsers)
         Assert.Equal(System.Net.HttpStatusCode.Accepted, posted.StatusCode);
 
         var row = page.Locator("#deliveries-grid tbody tr", new() { HasText = "call-77" });
-        await Expect(row.Locator(".delivery-status[data-status=retrying]")).ToBeVisibleAsync();
+        await Expect(row.Locator(".delivery-status[data-status=retrying]")).ToBeVisibleAsync(Live);
         await Expect(row.Locator(".delivery-code")).ToHaveTextAsync("500");
-        await Expect(row.Locator(".delivery-status[data-status=succeeded]")).ToBeVisibleAsync();
+        await Expect(row.Locator(".delivery-status[data-status=succeeded]")).ToBeVisibleAsync(Live);
         await Expect(row.Locator(".delivery-attempts")).ToHaveTextAsync("2");
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
         await Expect(row).ToContainTextAsync("Flaky CRM");
@@ -55,7 +58,7 @@ public sealed class DeliveriesBrowserTests(BrowserFixture browsers)
         await page.ClickAsync("#replay-delivery");
         await page.Locator(".replay-link").ClickAsync();
         await Expect(page.Locator("#delivery-replay-of")).ToBeVisibleAsync();
-        await Expect(page.Locator(".delivery-status[data-status=succeeded]")).ToBeVisibleAsync();
+        await Expect(page.Locator(".delivery-status[data-status=succeeded]")).ToBeVisibleAsync(Live);
         await receiver.WaitForAsync(r => r.Count == 3, TimeSpan.FromSeconds(30), "the replay");
 
         // Filter by status in the list: the choice goes to the URL.
