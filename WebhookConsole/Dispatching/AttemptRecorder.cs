@@ -17,7 +17,8 @@ internal sealed class AttemptRecorder(
     DeliveryScheduler scheduler,
     NodeIdentity node,
     TimeProvider time,
-    ILogger<AttemptRecorder> logger)
+    ILogger<AttemptRecorder> logger,
+    DeliveryChanges changes)
 {
     private const int MaxErrorLength = 2000;
 
@@ -83,6 +84,7 @@ internal sealed class AttemptRecorder(
             });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            changes.Publish(delivery.Id);
             if (!owned)
             {
                 logger.LogWarning("Delivery {DeliveryId}: the lease expired during the attempt and another node holds it now", delivery.Id);

@@ -6,4 +6,7 @@ internal sealed record DeliveryFilter(
     Guid? WebhookId = null,
     string? EventType = null,
     DateTime? Since = null,
-    DateTime? Until = null);
+    DateTime? Until = null,
+    Guid? EnvironmentId = null,
+    /// <summary>Part of the public event id.</summary>
+    string? EventId = null);

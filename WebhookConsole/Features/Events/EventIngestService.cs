@@ -15,6 +15,7 @@ internal sealed class EventIngestService(
     IDbContextFactory<AppDbContext> dbFactory,
     EventTypeCatalog catalog,
     DeliveryScheduler scheduler,
+    DeliveryChanges changes,
     TimeProvider time,
     ILogger<EventIngestService> logger)
 {
@@ -96,6 +97,7 @@ internal sealed class EventIngestService(
             return raced;
         }
 
+        changes.Publish(deliveries.Select(d => d.Id).ToList());
         foreach (var delivery in deliveries)
         {
             try

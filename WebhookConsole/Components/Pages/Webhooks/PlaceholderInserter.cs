@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WebhookConsole.Components.Shared;
 
 namespace WebhookConsole.Components.Pages.Webhooks;
 

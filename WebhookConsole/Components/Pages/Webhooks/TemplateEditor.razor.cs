@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using WebhookConsole.Components.Shared;
 using WebhookConsole.Dispatching.Templates;
 
 namespace WebhookConsole.Components.Pages.Webhooks;

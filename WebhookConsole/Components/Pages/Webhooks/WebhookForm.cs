@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WebhookConsole.Api;
+using WebhookConsole.Components.Shared;
 using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Features.Webhooks;
 

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace WebhookConsole.Components.Pages.Webhooks;
+namespace WebhookConsole.Components.Shared;
 
 /// <summary>Shows JSON the way people read it: indented, non-ASCII text as it is.</summary>
 internal static class JsonText
