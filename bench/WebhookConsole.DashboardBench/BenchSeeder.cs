@@ -22,11 +22,16 @@ internal sealed class BenchSeeder(string connectionString, DateTime now)
 
     private readonly Random random = new(42);
 
+    /// <summary>The seeded account, with its webhooks and environments for filtering.</summary>
+    public Guid[] Webhooks { get; } = Enumerable.Range(0, WebhookCount).Select(_ => Guid.CreateVersion7()).ToArray();
+
+    public Guid[] Environments { get; } = Enumerable.Range(0, 3).Select(_ => Guid.CreateVersion7()).ToArray();
+
     public async Task<Guid> SeedAsync(int deliveries)
     {
         var accountId = Guid.CreateVersion7();
-        var environments = Enumerable.Range(0, 3).Select(_ => Guid.CreateVersion7()).ToArray();
-        var webhooks = Enumerable.Range(0, WebhookCount).Select(_ => Guid.CreateVersion7()).ToArray();
+        var environments = Environments;
+        var webhooks = Webhooks;
         await AddConfigurationAsync(accountId, environments, webhooks);
 
         await using var connection = new SqliteConnection(connectionString);

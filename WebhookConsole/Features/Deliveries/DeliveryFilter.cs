@@ -8,5 +8,5 @@ internal sealed record DeliveryFilter(
     DateTime? Since = null,
     DateTime? Until = null,
     Guid? EnvironmentId = null,
-    /// <summary>Part of the public event id.</summary>
+    /// <summary>The start of the public event id (or all of it).</summary>
     string? EventId = null);

@@ -112,8 +112,14 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         }
         if (!string.IsNullOrWhiteSpace(filter.EventId))
         {
-            var text = filter.EventId.Trim();
-            query = query.Where(d => db.Events.Any(e => e.Id == d.CallEventId && e.EventId.Contains(text)));
+            // Ids that start with the text, as a range on the (account, event id) index; the matching events' deliveries
+            // are then found by their event, so a rare id costs a few index probes however large the history is.
+            var from = filter.EventId.Trim();
+            var to = from + char.MaxValue;
+            var events = db.Events
+                .Where(e => e.AccountId == accountId && string.Compare(e.EventId, from) >= 0 && string.Compare(e.EventId, to) < 0)
+                .Select(e => e.Id);
+            query = query.Where(d => events.Contains(d.CallEventId));
         }
         return query;
     }
