@@ -35,4 +35,8 @@ internal sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime, TimeProvide
         }
         entries[key] = (value, time.GetTimestamp() + (long)(lifetime.TotalSeconds * time.TimestampFrequency));
     }
+
+    public void Remove(TKey key) => entries.TryRemove(key, out _);
+
+    public void Clear() => entries.Clear();
 }

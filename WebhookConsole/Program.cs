@@ -4,6 +4,8 @@ using WebhookConsole.Components;
 using WebhookConsole.Data;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Features.Accounts;
+using WebhookConsole.Features.Audit;
+using WebhookConsole.Features.Dashboard;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Environments;
 using WebhookConsole.Features.Events;
@@ -19,6 +21,7 @@ builder.Configuration.AddSharedSettings();
 
 builder.AddDatabase();
 builder.AddPlatform();
+builder.AddAudit();
 builder.AddAccounts();
 builder.AddAdminIdentity();
 builder.AddApiTokens();
@@ -27,6 +30,7 @@ builder.AddEvents();
 builder.AddWebhooks();
 builder.AddEnvironments();
 builder.AddDeliveries();
+builder.AddDashboard();
 builder.AddDispatcher();
 builder.AddRetention();
 builder.AddApi();
@@ -38,6 +42,7 @@ var app = builder.Build();
 
 app.UseApiErrors();
 app.UseConsole();
+app.UseAdminIdentity();
 
 var api = app.MapApiGroup();
 api.MapWhoAmIApi();
@@ -50,6 +55,7 @@ app.MapApiDocumentation();
 
 app.MapConsole();
 app.MapHealth();
+app.MapAdminIdentity();
 app.ScheduleRetention();
 
 app.Run();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Features.Accounts;
+using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Environments;
 using WebhookConsole.Features.Events;
@@ -34,6 +35,7 @@ internal class AppDbContext : IdentityDbContext<AdminUser>, IDataProtectionKeyCo
     public DbSet<CallEvent> Events => Set<CallEvent>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<DeliveryAttempt> Attempts => Set<DeliveryAttempt>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

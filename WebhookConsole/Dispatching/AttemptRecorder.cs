@@ -18,7 +18,8 @@ internal sealed class AttemptRecorder(
     DeliveryScheduler scheduler,
     NodeIdentity node,
     TimeProvider time,
-    ILogger<AttemptRecorder> logger)
+    ILogger<AttemptRecorder> logger,
+    DeliveryChanges changes)
 {
     private const int MaxErrorLength = 2000;
 
@@ -65,7 +66,9 @@ internal sealed class AttemptRecorder(
             CreatedAt = now,
         };
         var resetsFailures = status == DeliveryStatus.Succeeded && !delivery.IsTest;
-        if (!await writer.WriteAsync(new AttemptOutcome(attempt, status, Truncate(error), nextAttemptAt, completedAt, resetsFailures)))
+        var owned = await writer.WriteAsync(new AttemptOutcome(attempt, status, Truncate(error), nextAttemptAt, completedAt, resetsFailures));
+        changes.Publish(delivery.Id);
+        if (!owned)
         {
             logger.LogWarning("Delivery {DeliveryId}: the lease expired during the attempt and another node holds it now", delivery.Id);
             return;

@@ -3,8 +3,9 @@ using Hangfire;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// The Hangfire job of a scheduled retry: when it is due, the delivery goes to this node's dispatcher. Safe to
-/// run twice: the dispatcher leases the row first, and a delivery done, not due or leased elsewhere is skipped.
+/// The Hangfire job of a delivery (a retry; on PostgreSQL every delivery): when it runs, the delivery goes to the
+/// dispatcher of the node whose worker fetched the job. Safe to run twice: the dispatcher leases the row first, and
+/// a delivery done, not due or leased elsewhere is skipped.
 /// </summary>
 internal sealed class DeliveryJob(DispatchQueue queue)
 {

@@ -68,8 +68,8 @@ internal static class DispatcherServiceExtensions
         });
         services.AddHangfireServer((sp, o) =>
         {
-            // Hangfire only fires scheduled retries (into the dispatch queue) and the retention purge: a few
-            // threads do; Dispatcher:WorkerCount sizes the dispatcher's concurrent sends instead.
+            // Hangfire's jobs only hand delivery ids to the dispatch queue, and purge old history: a few threads
+            // do; Dispatcher:WorkerCount sizes the dispatcher's concurrent sends instead.
             o.WorkerCount = HangfireWorkerCount;
             // Retries with delays of seconds must not wait for Hangfire's default 15 s poll.
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);

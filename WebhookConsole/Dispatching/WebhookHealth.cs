@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Webhooks;
 
@@ -14,7 +15,8 @@ internal sealed class WebhookHealth(
     IDbContextFactory<AppDbContext> dbFactory,
     IOptionsMonitor<DispatcherOptions> options,
     TimeProvider time,
-    ILogger<WebhookHealth> logger)
+    ILogger<WebhookHealth> logger,
+    AuditLog audit)
 {
     public const string DisabledError = "webhook disabled";
 
@@ -48,15 +50,35 @@ internal sealed class WebhookHealth(
     /// <summary>Disables the webhook if <paramref name="match"/> still selects it; only the node that flips it ends the retries and logs.</summary>
     private async Task DisableWhereAsync(AppDbContext db, IQueryable<WebhookEndpoint> match, Guid webhookId, string reason, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var disabled = await match.ExecuteUpdateAsync(s => s
             .SetProperty(w => w.Enabled, false)
             .SetProperty(w => w.DisabledReason, reason)
             .SetProperty(w => w.UpdatedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
         if (disabled > 0)
         {
+            await RecordDisabledAsync(db, webhookId, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        if (disabled > 0)
+        {
             await EndPendingAsync(db, webhookId, cancellationToken);
             logger.LogWarning("Disabled webhook {WebhookId}: {Reason}", webhookId, reason);
         }
+    }
+
+    /// <summary>Audits the switch-off as the system's, in the transaction that made it.</summary>
+    private async Task RecordDisabledAsync(AppDbContext db, Guid webhookId, CancellationToken cancellationToken)
+    {
+        var webhook = await db.Webhooks.AsNoTracking().SingleAsync(w => w.Id == webhookId, cancellationToken);
+        var after = AuditSnapshot.Of(webhook);
+        // The update matched only an enabled webhook, and an enabled webhook has no disabled reason.
+        var before = AuditSnapshot.Of(webhook);
+        before.Json["enabled"] = true;
+        before.Json["disabled_reason"] = null;
+        before.Json.Remove("updated");
+        audit.Record(db, AuditActions.WebhookDisabled, before, after, AuditActor.System);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Ends the pending retries of a webhook an admin has just disabled.</summary>

@@ -64,7 +64,7 @@ public abstract class IngestValidationTests : IAsyncLifetime
 
         Assert.True(status == (int)response.StatusCode, $"{what}: expected {status}, got {(int)response.StatusCode}");
         var json = await AppFactory.ReadJsonAsync(response);
-        AssertErrorShape(json, status);
+        ApiAssert.ErrorShape(json, status);
         if (field is not null)
         {
             Assert.True(json["data"]!.AsObject().ContainsKey(field), $"{what}: data names {field}: {json.ToJsonString()}");
@@ -82,7 +82,7 @@ public abstract class IngestValidationTests : IAsyncLifetime
         var response = await client.PostAsync($"/api/v1/accounts/{accountId}/events", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        AssertErrorShape(await AppFactory.ReadJsonAsync(response), 413);
+        ApiAssert.ErrorShape(await AppFactory.ReadJsonAsync(response), 413);
         Assert.Equal(0, await app.Data.CountAsync<CallEvent>());
     }
 
@@ -99,7 +99,7 @@ public abstract class IngestValidationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
-        AssertErrorShape(await AppFactory.ReadJsonAsync(bad), 401);
+        ApiAssert.ErrorShape(await AppFactory.ReadJsonAsync(bad), 401);
         Assert.Equal(0, await app.Data.CountAsync<CallEvent>());
     }
 
@@ -113,7 +113,7 @@ public abstract class IngestValidationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, garbage.StatusCode);
-        AssertErrorShape(await AppFactory.ReadJsonAsync(other), 404);
+        ApiAssert.ErrorShape(await AppFactory.ReadJsonAsync(other), 404);
         Assert.Equal(0, await app.Data.CountAsync<CallEvent>());
     }
 
@@ -129,15 +129,5 @@ public abstract class IngestValidationTests : IAsyncLifetime
         Assert.Equal(accountId.ToString(), json["data"]!["account_id"]!.GetValue<string>());
         Assert.Equal("Default", json["data"]!["account_name"]!.GetValue<string>());
         Assert.Equal("bootstrap", json["data"]!["token_name"]!.GetValue<string>());
-    }
-
-    private static void AssertErrorShape(JsonObject json, int status)
-    {
-        Assert.Equal("error", json["status"]!.GetValue<string>());
-        Assert.Equal(status.ToString(), json["error"]!.GetValue<string>());
-        Assert.False(string.IsNullOrWhiteSpace(json["message"]!.GetValue<string>()));
-        Assert.IsType<JsonObject>(json["data"]);
-        Assert.False(string.IsNullOrEmpty(json["request_id"]!.GetValue<string>()));
-        Assert.DoesNotContain("   at ", json.ToJsonString());
     }
 }

@@ -16,6 +16,8 @@ internal sealed class CallEventConfiguration : IEntityTypeConfiguration<CallEven
         // Idempotent ingest: a repeated id of the same account is caught here, even under a race.
         builder.HasIndex(e => new { e.AccountId, e.EventId }).IsUnique();
         builder.HasIndex(e => e.ReceivedAt);
+        // The dashboard counts an account's events over a period.
+        builder.HasIndex(e => new { e.AccountId, e.ReceivedAt });
         builder.HasOne<Account>().WithMany().HasForeignKey(e => e.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<De
         builder.HasOne<Delivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.DeliveryId, a.Number });
         builder.HasIndex(a => new { a.AccountId, a.CreatedAt });
-        builder.HasIndex(a => new { a.WebhookId, a.CreatedAt });
+        // Carries the duration so the dashboard's latency sample (a webhook's latest attempts) never reads the large rows.
+        builder.HasIndex(a => new { a.WebhookId, a.CreatedAt, a.DurationMs });
     }
 }

@@ -19,10 +19,13 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
         // The history page: newest first, alone or by one filter.
         builder.HasIndex(d => new { d.AccountId, d.CreatedAt });
-        builder.HasIndex(d => new { d.AccountId, d.Status, d.CreatedAt });
+        // Also counts the dashboard's buckets: equality on account and status, a range of CreatedAt, all in the index.
+        builder.HasIndex(d => new { d.AccountId, d.Status, d.CreatedAt, d.IsTest });
         builder.HasIndex(d => new { d.AccountId, d.WebhookId, d.CreatedAt });
         builder.HasIndex(d => new { d.AccountId, d.EventType, d.CreatedAt });
         builder.HasIndex(d => new { d.AccountId, d.EnvironmentId, d.CreatedAt });
+        // The dashboard: a webhook's outcomes over a period, and its latest failure, from the index alone.
+        builder.HasIndex(d => new { d.AccountId, d.WebhookId, d.Status, d.CreatedAt, d.IsTest });
         builder.HasIndex(d => d.CallEventId);
         builder.HasIndex(d => d.ReplayOfId);
     }

@@ -184,6 +184,68 @@ namespace WebhookConsole.Data.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("WebhookConsole.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfterJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "OccurredAt")
+                        .IsDescending(false, true);
+
+                    b.HasIndex("EntityId", "OccurredAt")
+                        .IsDescending(false, true);
+
+                    b.HasIndex("AccountId", "Action", "OccurredAt")
+                        .IsDescending(false, false, true);
+
+                    b.HasIndex("AccountId", "Actor", "OccurredAt")
+                        .IsDescending(false, false, true);
+
+                    b.HasIndex("AccountId", "EntityType", "OccurredAt")
+                        .IsDescending(false, false, true);
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("WebhookConsole.Features.Deliveries.Delivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -262,9 +324,11 @@ namespace WebhookConsole.Data.Migrations
 
                     b.HasIndex("AccountId", "EventType", "CreatedAt");
 
-                    b.HasIndex("AccountId", "Status", "CreatedAt");
-
                     b.HasIndex("AccountId", "WebhookId", "CreatedAt");
+
+                    b.HasIndex("AccountId", "Status", "CreatedAt", "IsTest");
+
+                    b.HasIndex("AccountId", "WebhookId", "Status", "CreatedAt", "IsTest");
 
                     b.ToTable("Deliveries");
                 });
@@ -333,7 +397,7 @@ namespace WebhookConsole.Data.Migrations
 
                     b.HasIndex("DeliveryId", "Number");
 
-                    b.HasIndex("WebhookId", "CreatedAt");
+                    b.HasIndex("WebhookId", "CreatedAt", "DurationMs");
 
                     b.ToTable("Attempts", (string)null);
                 });
@@ -463,6 +527,8 @@ namespace WebhookConsole.Data.Migrations
 
                     b.HasIndex("AccountId", "EventId")
                         .IsUnique();
+
+                    b.HasIndex("AccountId", "ReceivedAt");
 
                     b.ToTable("Events", (string)null);
                 });

@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Api;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Audit;
 
 namespace WebhookConsole.Features.Accounts;
 
-internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, AuditLog audit)
 {
+    public const int MaxNameLength = 200;
+
     /// <summary>The default account, created on first start.</summary>
     public async Task<Account> EnsureDefaultAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +21,40 @@ internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, 
 
         account = new Account { Id = Guid.CreateVersion7(), Name = Account.DefaultName, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Accounts.Add(account);
+        audit.Record(db, AuditActions.AccountCreated, null, AuditSnapshot.Of(account));
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
+    public async Task<List<Account>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Accounts.AsNoTracking().OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Creates an account, or fills <paramref name="errors"/> (field <c>name</c>) and returns null.</summary>
+    public async Task<Account?> CreateAsync(string? name, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            errors.Add("name", "required", "Enter a name.");
+            return null;
+        }
+        if (name.Length > MaxNameLength)
+        {
+            errors.Add("name", "maxLength", $"Use at most {MaxNameLength} characters.");
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Accounts.AnyAsync(a => a.Name == name, cancellationToken))
+        {
+            errors.Add("name", "unique", $"An account named '{name}' exists already.");
+            return null;
+        }
+        var account = new Account { Id = Guid.CreateVersion7(), Name = name, CreatedAt = time.GetUtcNow().UtcDateTime };
+        db.Accounts.Add(account);
+        audit.Record(db, AuditActions.AccountCreated, null, AuditSnapshot.Of(account));
         await db.SaveChangesAsync(cancellationToken);
         return account;
     }

@@ -4,7 +4,8 @@ internal static class AccountServiceExtensions
 {
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<AccountService>();
+        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddScoped<SelectedAccount>();
         return builder;
     }
 }

@@ -1,7 +1,7 @@
 namespace WebhookConsole.Features.Deliveries;
 
 /// <summary>One event to one webhook. It is the outbox row: the dispatcher works from it, never from memory.</summary>
-internal sealed class Delivery
+public sealed class Delivery
 {
     /// <summary>Also the <c>webhook-id</c> header, the same on every retry.</summary>
     public Guid Id { get; set; }

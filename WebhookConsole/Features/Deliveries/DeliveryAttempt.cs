@@ -1,7 +1,7 @@
 namespace WebhookConsole.Features.Deliveries;
 
 /// <summary>One HTTP request made for a delivery, with what came back.</summary>
-internal sealed class DeliveryAttempt
+public sealed class DeliveryAttempt
 {
     public Guid Id { get; set; }
     public Guid DeliveryId { get; set; }

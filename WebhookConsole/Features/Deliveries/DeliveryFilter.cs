@@ -6,4 +6,7 @@ internal sealed record DeliveryFilter(
     Guid? WebhookId = null,
     string? EventType = null,
     DateTime? Since = null,
-    DateTime? Until = null);
+    DateTime? Until = null,
+    Guid? EnvironmentId = null,
+    /// <summary>The start of the public event id (or all of it).</summary>
+    string? EventId = null);

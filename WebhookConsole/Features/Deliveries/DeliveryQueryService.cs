@@ -17,17 +17,43 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         {
             query = query.Where(d => d.CreatedAt < key.CreatedAt || (d.CreatedAt == key.CreatedAt && d.Id.CompareTo(key.Id) < 0));
         }
-        var rows = await query
-            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
-            .Take(page.PageSize + 1)
-            .Join(db.Events, d => d.CallEventId, e => e.Id, (d, e) => new { Delivery = d, e.EventId, e.EnvironmentName })
-            .ToListAsync(cancellationToken);
-        // Join after Take loses the order in SQL; the page is small, so it is sorted again here.
-        var items = rows
-            .OrderByDescending(r => r.Delivery.CreatedAt).ThenByDescending(r => r.Delivery.Id)
-            .Select(r => new DeliveryView(r.Delivery, r.EventId, r.EnvironmentName))
-            .ToList();
+        var ordered = query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id);
+        var rows = page.StartKey is null && page.Skip > 0 ? ordered.Skip(page.Skip) : ordered;
+        var items = await WithEventAsync(db, rows.Take(page.PageSize + 1), cancellationToken);
         return ToPage(items, page.PageSize, v => new PageKey(v.Delivery.CreatedAt, v.Delivery.Id));
+    }
+
+    public async Task<int> CountAsync(Guid accountId, DeliveryFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Filtered(db, accountId, filter).CountAsync(cancellationToken);
+    }
+
+    /// <summary>Those of the given deliveries that match the filter, newest first: what a live view patches in.</summary>
+    public async Task<List<DeliveryView>> FindAsync(Guid accountId, DeliveryFilter filter, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await WithEventAsync(db, Filtered(db, accountId, filter).Where(d => ids.Contains(d.Id)), cancellationToken);
+    }
+
+    /// <summary>The delivery with its payload and attempts; null when the account has no such delivery.</summary>
+    public async Task<DeliveryDetail?> DetailAsync(Guid accountId, Guid deliveryId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Deliveries.AsNoTracking()
+            .Where(d => d.Id == deliveryId && d.AccountId == accountId)
+            .Join(db.Events, d => d.CallEventId, e => e.Id, (d, e) => new { Delivery = d, Event = e })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var attempts = await db.Attempts.AsNoTracking()
+            .Where(a => a.DeliveryId == deliveryId)
+            .OrderBy(a => a.Number).ThenBy(a => a.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return new DeliveryDetail(new DeliveryView(row.Delivery, row.Event.EventId, row.Event.EnvironmentName),
+            row.Event.DataJson, row.Event.OccurredAt, attempts);
     }
 
     /// <summary>Attempts of the account, or of one of its webhooks.</summary>
@@ -80,7 +106,34 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         {
             query = query.Where(d => d.CreatedAt <= until);
         }
+        if (filter.EnvironmentId is { } environmentId)
+        {
+            query = query.Where(d => d.EnvironmentId == environmentId);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.EventId))
+        {
+            // Ids that start with the text, as a range on the (account, event id) index; the matching events' deliveries
+            // are then found by their event, so a rare id costs a few index probes however large the history is.
+            var from = filter.EventId.Trim();
+            var to = from + char.MaxValue;
+            var events = db.Events
+                .Where(e => e.AccountId == accountId && string.Compare(e.EventId, from) >= 0 && string.Compare(e.EventId, to) < 0)
+                .Select(e => e.Id);
+            query = query.Where(d => events.Contains(d.CallEventId));
+        }
         return query;
+    }
+
+    private static async Task<List<DeliveryView>> WithEventAsync(AppDbContext db, IQueryable<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        var rows = await deliveries
+            .Join(db.Events, d => d.CallEventId, e => e.Id, (d, e) => new { Delivery = d, e.EventId, e.EnvironmentName })
+            .ToListAsync(cancellationToken);
+        // Join after Take loses the order in SQL; the page is small, so it is sorted again here.
+        return rows
+            .OrderByDescending(r => r.Delivery.CreatedAt).ThenByDescending(r => r.Delivery.Id)
+            .Select(r => new DeliveryView(r.Delivery, r.EventId, r.EnvironmentName))
+            .ToList();
     }
 
     private static Page<T> ToPage<T>(List<T> rows, int size, Func<T, PageKey> keyOf)

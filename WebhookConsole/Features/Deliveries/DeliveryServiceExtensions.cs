@@ -6,6 +6,7 @@ internal static class DeliveryServiceExtensions
     {
         builder.Services.AddSingleton<DeliveryQueryService>();
         builder.Services.AddSingleton<ReplayService>();
+        builder.Services.AddSingleton<DeliveryChanges>();
         return builder;
     }
 }

@@ -1,6 +1,6 @@
 namespace WebhookConsole.Features.Deliveries;
 
-internal enum DeliveryStatus
+public enum DeliveryStatus
 {
     Pending = 0,
     Retrying = 1,

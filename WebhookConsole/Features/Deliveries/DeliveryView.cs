@@ -1,4 +1,4 @@
 namespace WebhookConsole.Features.Deliveries;
 
 /// <summary>A delivery with what its event adds: the public event id and the environment's name.</summary>
-internal sealed record DeliveryView(Delivery Delivery, string EventId, string Environment);
+public sealed record DeliveryView(Delivery Delivery, string EventId, string Environment);

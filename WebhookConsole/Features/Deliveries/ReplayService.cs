@@ -12,6 +12,7 @@ namespace WebhookConsole.Features.Deliveries;
 internal sealed class ReplayService(
     IDbContextFactory<AppDbContext> dbFactory,
     DeliveryScheduler scheduler,
+    DeliveryChanges changes,
     TimeProvider time,
     ILogger<ReplayService> logger)
 {
@@ -42,8 +43,12 @@ internal sealed class ReplayService(
         return new DeliveryView(replay, original.EventId, original.EnvironmentName);
     }
 
-    /// <summary>Replays every delivery matching the filter whose webhook still exists; answers how many.</summary>
-    public async Task<int> ReplayManyAsync(Guid accountId, DeliveryFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replays every delivery matching the filter whose webhook still exists; answers how many. After each batch,
+    /// <paramref name="progress"/> hears how many are done and of how many.
+    /// </summary>
+    public async Task<int> ReplayManyAsync(Guid accountId, DeliveryFilter filter, CancellationToken cancellationToken,
+        IProgress<(int Done, int Total)>? progress = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Taken once, before any replay is added, so replays made here are never replayed again.
@@ -52,6 +57,8 @@ internal sealed class ReplayService(
             .OrderBy(d => d.CreatedAt)
             .Select(d => d.Id)
             .ToListAsync(cancellationToken);
+        var done = 0;
+        progress?.Report((0, ids.Count));
         foreach (var batch in ids.Chunk(BatchSize))
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -60,7 +67,9 @@ internal sealed class ReplayService(
             db.Deliveries.AddRange(replays);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            Enqueue(replays.Select(r => r.Id));
+            Enqueue(replays.Select(r => r.Id).ToList());
+            done += batch.Length;
+            progress?.Report((done, ids.Count));
         }
         return ids.Count;
     }
@@ -80,8 +89,9 @@ internal sealed class ReplayService(
         UpdatedAt = now,
     };
 
-    private void Enqueue(IEnumerable<Guid> ids)
+    private void Enqueue(IReadOnlyCollection<Guid> ids)
     {
+        changes.Publish(ids);
         foreach (var id in ids)
         {
             try

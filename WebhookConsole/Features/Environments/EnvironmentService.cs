@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Api;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Audit;
 
 namespace WebhookConsole.Features.Environments;
 
@@ -9,7 +10,7 @@ namespace WebhookConsole.Features.Environments;
 /// case-sensitive. Methods answer null with <c>errors</c> filled when the input is invalid, and null with
 /// no errors when the environment is not in the account.
 /// </summary>
-internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, AuditLog audit)
 {
     public async Task<List<WebhookEnvironment>> ListAsync(Guid accountId, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
             return null;
         }
         db.Environments.Add(environment);
+        audit.Record(db, AuditActions.EnvironmentCreated, null, AuditSnapshot.Of(environment));
         return await SaveAsync(db, environment, errors, cancellationToken);
     }
 
@@ -44,11 +46,13 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var environment = await db.Environments.Include(e => e.Subscriptions)
             .SingleOrDefaultAsync(e => e.Id == id && e.AccountId == accountId, cancellationToken);
+        var before = environment is null ? null : AuditSnapshot.Of(environment);
         if (environment is null || !await ApplyAsync(db, environment, input, replace, errors, cancellationToken))
         {
             return null;
         }
         environment.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        audit.Record(db, AuditActions.EnvironmentUpdated, before, AuditSnapshot.Of(environment));
         return await SaveAsync(db, environment, errors, cancellationToken);
     }
 
@@ -63,6 +67,7 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
             return null;
         }
         db.Environments.Remove(environment);
+        audit.Record(db, AuditActions.EnvironmentDeleted, AuditSnapshot.Of(environment), null);
         await db.SaveChangesAsync(cancellationToken);
         return environment;
     }

@@ -6,8 +6,8 @@ namespace WebhookConsole.Features.EventTypes;
 /// <summary>The event catalogue: the seeded types plus whatever admins add.</summary>
 internal sealed class EventTypeCatalog(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
-    // Every ingested event names its type and types change rarely, so a known name is remembered for a minute (a type
-    // renamed meanwhile is still accepted under its old name until then).
+    // Every ingested event names its type and types change rarely, so a known name is remembered for a minute. A type
+    // deleted on this node is forgotten at once; deleted on another node, it is still accepted here until then.
     private readonly ExpiringCache<string, bool> known = new(TimeSpan.FromMinutes(1), time);
 
     /// <summary>Adds every seeded type that is missing (by name); edits admins made to seeded types are kept.</summary>
@@ -48,6 +48,9 @@ internal sealed class EventTypeCatalog(IDbContextFactory<AppDbContext> dbFactory
         }
         return exists;
     }
+
+    /// <summary>Drops a deleted type from the names remembered as known.</summary>
+    public void Forget(string name) => known.Remove(name);
 
     public async Task<List<EventType>> ListAsync(CancellationToken cancellationToken)
     {

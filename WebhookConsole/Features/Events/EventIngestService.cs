@@ -21,6 +21,7 @@ internal sealed class EventIngestService
     private readonly IDbContextFactory<AppDbContext> dbFactory;
     private readonly EventTypeCatalog catalog;
     private readonly DeliveryScheduler scheduler;
+    private readonly DeliveryChanges changes;
     private readonly TimeProvider time;
     private readonly ILogger<EventIngestService> logger;
     private readonly GroupCommit<NewEvent, bool> commits;
@@ -29,12 +30,14 @@ internal sealed class EventIngestService
         IDbContextFactory<AppDbContext> dbFactory,
         EventTypeCatalog catalog,
         DeliveryScheduler scheduler,
+        DeliveryChanges changes,
         TimeProvider time,
         ILogger<EventIngestService> logger)
     {
         this.dbFactory = dbFactory;
         this.catalog = catalog;
         this.scheduler = scheduler;
+        this.changes = changes;
         this.time = time;
         this.logger = logger;
         commits = new GroupCommit<NewEvent, bool>(CommitAsync, CommitOneAsync, MaxBatch);
@@ -116,6 +119,7 @@ internal sealed class EventIngestService
             return raced;
         }
 
+        changes.Publish(deliveries.Select(d => d.Id).ToList());
         foreach (var delivery in deliveries)
         {
             try

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using WebhookConsole.Data;
 
@@ -5,17 +6,69 @@ namespace WebhookConsole.Features.Identity;
 
 internal static class IdentityServiceExtensions
 {
+    public const string LoginPath = "/Account/Login";
+
     public static WebApplicationBuilder AddAdminIdentity(this WebApplicationBuilder builder)
     {
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "WebhookConsole.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.LoginPath = LoginPath;
+            options.AccessDeniedPath = LoginPath;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorization();
+
         builder.Services.AddIdentityCore<AdminUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
-            .AddEntityFrameworkStores<AppDbContext>();
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
         builder.Services.AddScoped<AdminBootstrapper>();
         return builder;
+    }
+
+    /// <summary>After the console's error pages, so a re-executed error page is authorized like any request.</summary>
+    public static WebApplication UseAdminIdentity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Sign-out, and the Hangfire dashboard for signed-in admins only.</summary>
+    public static WebApplication MapAdminIdentity(this WebApplication app)
+    {
+        app.MapPost("/Account/Logout", async (SignInManager<AdminUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect(LoginPath);
+        }).ExcludeFromDescription();
+
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            // Endpoint authorization below decides who gets in; Hangfire's own filter would allow local requests only.
+            Authorization = [],
+            AppPath = "/",
+            DashboardTitle = "WebhookConsole jobs",
+        }).RequireAuthorization();
+        return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Bootstrap;
 
 namespace WebhookConsole.Features.Tokens;
@@ -10,12 +11,16 @@ namespace WebhookConsole.Features.Tokens;
 internal sealed class ApiTokenService(
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider time,
-    IOptions<BootstrapOptions> bootstrap)
+    IOptions<BootstrapOptions> bootstrap,
+    AuditLog audit)
 {
     public const string BootstrapTokenName = "bootstrap";
     private const string TokenPrefix = "wc_";
 
-    /// <summary>How long a token's caller is remembered, so a revocation takes effect within this time.</summary>
+    /// <summary>
+    /// How long a token's caller is remembered: a revocation takes effect at once on the node that made it, and
+    /// on other nodes within this time.
+    /// </summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
     // Every API request authenticates; remembering known tokens briefly saves a hash lookup in the database each time.
@@ -48,6 +53,42 @@ internal sealed class ApiTokenService(
             return;
         }
         await AddAsync(accountId, BootstrapTokenName, plain, cancellationToken);
+    }
+
+    public async Task<List<ApiToken>> ListAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApiTokens.AsNoTracking()
+            .Where(t => t.AccountId == accountId)
+            .OrderByDescending(t => t.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Revokes a token of the account; false when there is no such live token.</summary>
+    public async Task<bool> RevokeAsync(Guid accountId, Guid tokenId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        // The conditional update decides who revokes; its audit entry commits with it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var revoked = await db.ApiTokens
+            .Where(t => t.Id == tokenId && t.AccountId == accountId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken) > 0;
+        if (revoked)
+        {
+            var after = await db.ApiTokens.AsNoTracking().SingleAsync(t => t.Id == tokenId, cancellationToken);
+            var before = AuditSnapshot.Of(after);
+            before.Json["revoked"] = null;
+            audit.Record(db, AuditActions.TokenRevoked, before, AuditSnapshot.Of(after));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        if (revoked)
+        {
+            // Only the hash is remembered, and the revoked token's plain value is not known here: forget them all.
+            callers.Clear();
+        }
+        return revoked;
     }
 
     /// <summary>The caller behind a clear-text token, or null when the token is unknown or revoked.</summary>
@@ -88,6 +129,7 @@ internal sealed class ApiTokenService(
         };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ApiTokens.Add(token);
+        audit.Record(db, AuditActions.TokenCreated, null, AuditSnapshot.Of(token));
         await db.SaveChangesAsync(cancellationToken);
         return token;
     }

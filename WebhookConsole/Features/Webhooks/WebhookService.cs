@@ -4,6 +4,7 @@ using WebhookConsole.Api;
 using WebhookConsole.Data;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Dispatching.Signing;
+using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Deliveries;
 
 namespace WebhookConsole.Features.Webhooks;
@@ -19,7 +20,8 @@ internal sealed class WebhookService(
     WebhookApplier applier,
     SecretProtector secrets,
     WebhookHealth health,
-    TimeProvider time)
+    TimeProvider time,
+    AuditLog audit)
 {
     public const string DeletedError = "webhook deleted";
     private static readonly TimeSpan RotationOverlap = TimeSpan.FromHours(24);
@@ -53,6 +55,7 @@ internal sealed class WebhookService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Webhooks.Add(webhook);
+        audit.Record(db, AuditActions.WebhookCreated, null, AuditSnapshot.Of(webhook));
         await db.SaveChangesAsync(cancellationToken);
         return new WebhookSaved(webhook, secret);
     }
@@ -68,12 +71,15 @@ internal sealed class WebhookService(
             return null;
         }
         var wasEnabled = webhook.Enabled;
+        var before = AuditSnapshot.Of(webhook);
         var secret = applier.Apply(webhook, input, replace, isNew: false, errors);
         if (errors.Any)
         {
             return null;
         }
         webhook.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        var after = AuditSnapshot.Of(webhook);
+        audit.Record(db, AuditActions.ForWebhookEdit(before, after), before, after);
         await db.SaveChangesAsync(cancellationToken);
         if (wasEnabled && !webhook.Enabled)
         {
@@ -100,12 +106,14 @@ internal sealed class WebhookService(
             errors.Add(WebhookFields.Signing, "none", "this webhook is not signed (signing none), so it has no secret to rotate");
             return null;
         }
+        var before = AuditSnapshot.Of(webhook);
         var now = time.GetUtcNow().UtcDateTime;
         var secret = WebhookSecrets.Generate(webhook.Signing);
         webhook.PreviousSecretProtected = webhook.SecretProtected;
         webhook.PreviousSecretExpiresAt = webhook.SecretProtected is null ? null : now + RotationOverlap;
         webhook.SecretProtected = secrets.Protect(secret);
         webhook.UpdatedAt = now;
+        audit.Record(db, AuditActions.WebhookSecretRotated, before, AuditSnapshot.Of(webhook));
         await db.SaveChangesAsync(cancellationToken);
         return new WebhookSaved(webhook, secret);
     }
@@ -132,6 +140,7 @@ internal sealed class WebhookService(
                 .SetProperty(d => d.CompletedAt, now)
                 .SetProperty(d => d.UpdatedAt, now), cancellationToken);
         db.Webhooks.Remove(webhook);
+        audit.Record(db, AuditActions.WebhookDeleted, AuditSnapshot.Of(webhook), null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return webhook;

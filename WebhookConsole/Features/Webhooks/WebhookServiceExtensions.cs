@@ -8,6 +8,8 @@ internal static class WebhookServiceExtensions
         builder.Services.AddSingleton<WebhookApplier>();
         builder.Services.AddSingleton<WebhookService>();
         builder.Services.AddSingleton<WebhookTestService>();
+        builder.Services.AddSingleton<WebhookEditor>();
+        builder.Services.AddSingleton<WebhookPreview>();
         return builder;
     }
 }

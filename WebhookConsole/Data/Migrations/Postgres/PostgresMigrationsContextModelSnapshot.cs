@@ -195,6 +195,68 @@ namespace WebhookConsole.Data.Migrations.Postgres
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("WebhookConsole.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AfterJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EntityName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "OccurredAt")
+                        .IsDescending(false, true);
+
+                    b.HasIndex("EntityId", "OccurredAt")
+                        .IsDescending(false, true);
+
+                    b.HasIndex("AccountId", "Action", "OccurredAt")
+                        .IsDescending(false, false, true);
+
+                    b.HasIndex("AccountId", "Actor", "OccurredAt")
+                        .IsDescending(false, false, true);
+
+                    b.HasIndex("AccountId", "EntityType", "OccurredAt")
+                        .IsDescending(false, false, true);
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("WebhookConsole.Features.Deliveries.Delivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -273,9 +335,11 @@ namespace WebhookConsole.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId", "EventType", "CreatedAt");
 
-                    b.HasIndex("AccountId", "Status", "CreatedAt");
-
                     b.HasIndex("AccountId", "WebhookId", "CreatedAt");
+
+                    b.HasIndex("AccountId", "Status", "CreatedAt", "IsTest");
+
+                    b.HasIndex("AccountId", "WebhookId", "Status", "CreatedAt", "IsTest");
 
                     b.ToTable("Deliveries");
                 });
@@ -344,7 +408,7 @@ namespace WebhookConsole.Data.Migrations.Postgres
 
                     b.HasIndex("DeliveryId", "Number");
 
-                    b.HasIndex("WebhookId", "CreatedAt");
+                    b.HasIndex("WebhookId", "CreatedAt", "DurationMs");
 
                     b.ToTable("Attempts", (string)null);
                 });
@@ -474,6 +538,8 @@ namespace WebhookConsole.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId", "EventId")
                         .IsUnique();
+
+                    b.HasIndex("AccountId", "ReceivedAt");
 
                     b.ToTable("Events", (string)null);
                 });

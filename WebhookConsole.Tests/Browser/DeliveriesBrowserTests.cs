@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using WebhookConsole.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebhookConsole.Tests.Browser;
+
+/// <summary>The delivery history in Chromium: a delivery that fails once is followed live, opened, replayed and filtered.</summary>
+[Collection(AppCollection.Name)]
+public sealed class DeliveriesBrowserTests(BrowserFixture browsers)
+{
+    // The retry is seconds away and the machine may be loaded: live changes get more than the default 5 s.
+    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task History_FollowsARetryLive_ShowsBothAttempts_ReplaysAndFilters()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        // The retry waits long enough for the page to show the delivery retrying before it succeeds.
+        await using var app = ServedApp.Start(new Dictionary<string, string?>(ConsoleSignIn.BootstrapAdmin) { ["Dispatcher:RetryDelays:0"] = "4" });
+        var accountId = await app.App.DefaultAccountIdAsync();
+        var webhook = await app.App.Data.AddWebhookAsync(accountId, receiver.Url("/hooks/flaky"), w => w.Name = "Flaky CRM");
+        await app.App.Data.AddEnvironmentAsync(accountId, "production", webhook.Id);
+        receiver.Respond("/hooks/flaky", (_, n) => n == 1 ? new ReceiverResponse(500) : ReceiverResponse.Ok);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+        await browser.GotoAsync("/deliveries");
+        await Expect(page.Locator("#deliveries-empty")).ToBeVisibleAsync();
+        // Survives only as long as the page is not reloaded.
+        await page.EvaluateAsync("() => window.notReloaded = true");
+
+        using var api = app.CreateApiClient();
+        var posted = await api.PostAsync($"/api/v1/accounts/{accountId}/events", new StringContent(
+            """{"data": {"id": "call-77", "event": "Call:Hangup", "environment": "production", "payload": {"uuid": "77", "duration": 42}}}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, posted.StatusCode);
+
+        var row = page.Locator("#deliveries-grid tbody tr", new() { HasText = "call-77" });
+        await Expect(row.Locator(".delivery-status[data-status=retrying]")).ToBeVisibleAsync(Live);
+        await Expect(row.Locator(".delivery-code")).ToHaveTextAsync("500");
+        await Expect(row.Locator(".delivery-status[data-status=succeeded]")).ToBeVisibleAsync(Live);
+        await Expect(row.Locator(".delivery-attempts")).ToHaveTextAsync("2");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+        await Expect(row).ToContainTextAsync("Flaky CRM");
+        await Expect(row).ToContainTextAsync("production");
+        await browser.ScreenshotAsync("deliveries");
+
+        // The detail: the payload and both attempts.
+        await row.Locator(".delivery-link").ClickAsync();
+        await browser.WaitForInteractiveAsync();
+        await Expect(page.Locator("[data-attempt]")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#attempt-1 .attempt-status")).ToContainTextAsync("500");
+        await Expect(page.Locator("#attempt-2 .attempt-status")).ToContainTextAsync("200");
+        await Expect(page.Locator("#delivery-payload-body")).ToContainTextAsync("\"duration\": 42");
+        await browser.ScreenshotAsync("delivery-detail", fullPage: true);
+
+        // Replay: a new delivery, linked from the snackbar, reaches the receiver again.
+        await page.ClickAsync("#replay-delivery");
+        await page.Locator(".replay-link").ClickAsync();
+        await Expect(page.Locator("#delivery-replay-of")).ToBeVisibleAsync();
+        await Expect(page.Locator(".delivery-status[data-status=succeeded]")).ToBeVisibleAsync(Live);
+        await receiver.WaitForAsync(r => r.Count == 3, TimeSpan.FromSeconds(30), "the replay");
+
+        // Filter by status in the list: the choice goes to the URL.
+        await browser.GotoAsync("/deliveries");
+        await Expect(page.Locator("#deliveries-grid .delivery-link")).ToHaveCountAsync(2);
+        await page.Locator("div.mud-select[id^=select]").Filter(new() { Has = page.Locator("#filter-status") }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new("^Failed$") }).ClickAsync();
+        await Expect(page.Locator("#deliveries-empty")).ToBeVisibleAsync();
+        Assert.Contains("status=failed", page.Url);
+        await browser.GotoAsync("/deliveries?status=succeeded");
+        await Expect(page.Locator("#deliveries-grid .delivery-link")).ToHaveCountAsync(2);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using WebhookConsole.Data;
+using WebhookConsole.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebhookConsole.Tests.Browser;
+
+/// <summary>An admin's day with webhooks, in Chromium: every step is checked on the page and at the receiver.</summary>
+[Collection(AppCollection.Name)]
+public sealed class WebhooksBrowserTests(BrowserFixture browsers)
+{
+    private const string Template = """{"call": "{{ uuid }}", "seconds": "{{ duration }}", "text": "{{ caller_id_number }} hung up"}""";
+
+    [Fact]
+    public async Task Webhook_IsCreatedSubscribedTestedEditedDisabledAndDeleted()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var accountId = await app.App.DefaultAccountIdAsync();
+        await app.App.Data.AddEnvironmentAsync(accountId, "production");
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+
+        // Create, with a template, subscribed to an environment.
+        await browser.GotoAsync("/webhooks");
+        await Expect(page.Locator("#webhooks-empty")).ToBeVisibleAsync();
+        await page.ClickAsync("#new-webhook");
+        await browser.WaitForInteractiveAsync();
+        await page.FillAsync("#webhook-name", "CRM hangups");
+        await ChooseEventAsync(page, "Call:Hangup");
+        await page.FillAsync("#webhook-url", receiver.Url("/hooks/calls"));
+        await page.FillAsync("#webhook-template", "{\"call\": ");
+        await Expect(page.Locator("#template-error")).ToContainTextAsync("Line 1, column 10");
+        await page.FillAsync("#webhook-template", Template);
+        await Expect(page.Locator("#template-error")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#preview-body")).ToContainTextAsync("hung up");
+        await page.ClickAsync("[data-environment=production]");
+        await browser.ScreenshotAsync("webhook-edit", fullPage: true);
+        await page.ClickAsync("#save-webhook");
+        await Expect(page.Locator("#webhook-id")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f-]{36}$"));
+        var webhookId = Guid.Parse(await page.Locator("#webhook-id").InputValueAsync());
+
+        // The environment now routes events to it: an event posted through the API arrives rendered.
+        using var api = app.CreateApiClient();
+        var posted = await api.PostAsync($"/api/v1/accounts/{accountId}/events", Json(
+            """{"data": {"id": "call-42", "event": "Call:Hangup", "environment": "production", "payload": {"uuid": "42", "duration": 60, "caller_id_number": "972541234567"}}}"""));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, posted.StatusCode);
+        var arrived = await receiver.WaitForAsync(r => r.Count == 1, TimeSpan.FromSeconds(30), "the posted event");
+        var body = JsonNode.Parse(arrived[0].Body)!;
+        Assert.Equal("42", body["call"]!.GetValue<string>());
+        Assert.Equal(60, body["seconds"]!.GetValue<int>());
+        Assert.Equal("972541234567 hung up", body["text"]!.GetValue<string>());
+
+        // Send-test from the list: the result shows at once, and the sample arrived.
+        receiver.Respond("/hooks/calls", (_, _) => new ReceiverResponse(202, "{\"ok\": true}"));
+        await browser.GotoAsync("/webhooks");
+        var row = page.Locator("#webhooks-table tbody tr", new() { HasText = "CRM hangups" });
+        await Expect(row).ToContainTextAsync("Enabled");
+        await Expect(row).ToContainTextAsync("Call:Hangup");
+        await Expect(row).ToContainTextAsync("POST");
+        await browser.ScreenshotAsync("webhooks");
+        await row.Locator("button[aria-label='Send test']").ClickAsync();
+        await Expect(page.Locator("#send-test-status")).ToContainTextAsync("202");
+        await Expect(page.Locator("#send-test-body")).ToContainTextAsync("ok");
+        await Expect(page.Locator("#send-test-latency")).ToContainTextAsync("ms");
+        await browser.ScreenshotAsync("webhook-send-test");
+        await receiver.WaitForAsync(r => r.Count == 2, TimeSpan.FromSeconds(10), "the test send");
+        await page.ClickAsync("#send-test-close");
+
+        // Edit: another URL, then disable.
+        await row.Locator("button[aria-label=Edit]").ClickAsync();
+        await browser.WaitForInteractiveAsync();
+        await Expect(page.Locator("#webhook-url")).ToHaveValueAsync(receiver.Url("/hooks/calls"));
+        await page.FillAsync("#webhook-url", receiver.Url("/hooks/v2"));
+        await page.ClickAsync("#webhook-enabled");
+        await page.ClickAsync("#save-webhook");
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("saved");
+        var stored = await app.App.Data.WebhookAsync(webhookId);
+        Assert.Equal(receiver.Url("/hooks/v2"), stored.Url);
+        Assert.False(stored.Enabled);
+        await browser.GotoAsync("/webhooks");
+        await Expect(row).ToContainTextAsync("Disabled");
+        var accepted = await api.PostAsync($"/api/v1/accounts/{accountId}/events", Json(
+            """{"data": {"id": "call-43", "event": "Call:Hangup", "environment": "production", "payload": {"uuid": "43"}}}"""));
+        Assert.Empty((await AppFactory.DeliveryIdsAsync(accepted)));
+
+        // Delete, after a confirmation.
+        await row.Locator("button[aria-label=Delete]").ClickAsync();
+        await page.ClickAsync("#confirm-yes");
+        await Expect(page.Locator("#webhooks-empty")).ToBeVisibleAsync();
+        await using var scope = app.App.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Webhooks.AnyAsync(w => w.Id == webhookId));
+        Assert.Equal(2, receiver.Requests.Count);
+    }
+
+    private static async Task ChooseEventAsync(IPage page, string eventType)
+    {
+        await page.Locator("div.mud-select[id^=select]").Filter(new() { Has = page.Locator("#webhook-event") }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new($"^{System.Text.RegularExpressions.Regex.Escape(eventType)}$") }).ClickAsync();
+    }
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,97 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Api;
+using WebhookConsole.Components.Pages.Audit;
+using WebhookConsole.Features.Audit;
+using WebhookConsole.Features.Environments;
+using WebhookConsole.Features.Webhooks;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Components.Pages.Audit;
+
+[Collection(AppCollection.Name)]
+public sealed class AuditPageTests : ConsoleTestContext
+{
+    private const string Admin = "ops@example.com";
+
+    /// <summary>An environment made and a webhook switched off by an admin, the way the console's circuit records them.</summary>
+    private async Task<(WebhookEnvironment Environment, WebhookEndpoint Webhook)> ArrangeChangesAsync()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
+        using (App.Services.GetRequiredService<AuditActor>().Use(Admin))
+        {
+            var environment = await App.Services.GetRequiredService<EnvironmentService>().CreateAsync(accountId,
+                new EnvironmentInput { Fields = new HashSet<string> { "name" }, Name = "ITD2024" }, new FieldErrors(), CancellationToken.None);
+            await App.Services.GetRequiredService<WebhookService>().SetEnabledAsync(accountId, webhook.Id, false, CancellationToken.None);
+            return (environment!, webhook);
+        }
+    }
+
+    private static List<string> Actions(IRenderedComponent<AuditPage> page) =>
+        page.FindAll("#audit-table tbody .audit-action").Select(a => a.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task Log_ShowsEntriesNewestFirst_WithActorAndEntity()
+    {
+        var (environment, webhook) = await ArrangeChangesAsync();
+
+        var page = RenderInConsole<AuditPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(AuditActions.WebhookDisabled, Actions(page).First()));
+        var actions = Actions(page);
+        Assert.Equal(AuditActions.EnvironmentCreated, actions[1]);
+        Assert.Contains(AuditActions.AccountCreated, actions);
+        var table = page.Find("#audit-table").TextContent;
+        Assert.Contains(Admin, table);
+        Assert.Contains(environment.Id.ToString(), table);
+        Assert.Contains(webhook.Name, table);
+    }
+
+    [Fact]
+    public async Task Details_ShowBeforeAndAfterWithTheChangedFieldsMarked()
+    {
+        var (_, webhook) = await ArrangeChangesAsync();
+        var page = RenderInConsole<AuditPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(Actions(page)));
+        var entryId = page.FindAll("#audit-table tbody tr")
+            .First(r => r.TextContent.Contains(AuditActions.WebhookDisabled))
+            .QuerySelector("button[id^=audit-details-]")!.Id!["audit-details-".Length..];
+
+        page.Find($"#audit-details-{entryId}").Click();
+
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find("#audit-diff")));
+        var changed = Host.FindAll("#audit-diff tr.audit-changed").Select(r => r.QuerySelector("code")!.TextContent).ToList();
+        Assert.Contains("enabled", changed);
+        Assert.Contains("disabled_reason", changed);
+        Assert.DoesNotContain("uri", changed);
+        Assert.Contains(Admin, Host.Find("#audit-entry-meta").TextContent);
+        Assert.Contains(webhook.Url, Host.Find("#audit-before").TextContent);
+        Assert.Contains("\"enabled\": false", Host.Find("#audit-after").TextContent);
+    }
+
+    [Fact]
+    public async Task Filters_FromTheQueryString_NarrowTheLog()
+    {
+        await ArrangeChangesAsync();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/audit?entity=environment&actor=ops");
+
+        var page = RenderInConsole<AuditPage>();
+
+        page.WaitForAssertion(() => Assert.Equal([AuditActions.EnvironmentCreated], Actions(page)));
+    }
+
+    [Fact]
+    public async Task Search_FindsTheEntriesOfOneEntity_ByIdOrName()
+    {
+        var (environment, _) = await ArrangeChangesAsync();
+        var page = RenderInConsole<AuditPage>();
+        page.WaitForAssertion(() => Assert.True(Actions(page).Count > 2));
+
+        page.Find("#audit-search").Input(environment.Id.ToString().ToUpperInvariant()[..13]);
+
+        page.WaitForAssertion(() => Assert.Equal([AuditActions.EnvironmentCreated], Actions(page)));
+        Assert.EndsWith("q=" + environment.Id.ToString().ToUpperInvariant()[..13], Services.GetRequiredService<NavigationManager>().Uri);
+    }
+}

@@ -1,0 +1,129 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Components.Pages.Deliveries;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Components.Pages.Deliveries;
+
+[Collection(AppCollection.Name)]
+public sealed class DeliveriesPageTests : ConsoleTestContext
+{
+    private static readonly DateTime Start = new(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    private static List<string> ShownIds(IRenderedComponent<DeliveriesPage> page) =>
+        page.FindAll("#deliveries-grid .delivery-link").Select(a => a.GetAttribute("data-delivery")!).ToList();
+
+    [Fact]
+    public async Task Grid_ShowsNewestFirstWithColumns()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => w.Name = "CRM");
+        var older = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start, DeliveryStatus.Succeeded);
+        var newer = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start.AddMinutes(1), DeliveryStatus.Failed);
+
+        var page = RenderInConsole<DeliveriesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal([newer.Id.ToString(), older.Id.ToString()], ShownIds(page)));
+        var grid = page.Find("#deliveries-grid").TextContent;
+        Assert.Contains("CRM", grid);
+        Assert.Contains("https://crm.example/hook", grid);
+        Assert.Contains("Call:Hangup", grid);
+        Assert.Contains("ITD2024", grid);
+        Assert.Equal(["failed", "succeeded"], page.FindAll(".delivery-status").Select(c => c.GetAttribute("data-status")!));
+        Assert.Contains("500", page.FindAll(".delivery-code")[0].TextContent);
+    }
+
+    [Fact]
+    public async Task Filters_FromTheQueryString_ReachTheQuery()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var crm = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
+        var billing = await Data.AddWebhookAsync(accountId, "https://billing.example/hook");
+        var wanted = await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start, DeliveryStatus.Failed);
+        await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start.AddMinutes(1), DeliveryStatus.Succeeded);
+        await Data.AddFinishedDeliveryAsync(accountId, billing.Id, Start.AddMinutes(2), DeliveryStatus.Failed);
+        await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start.AddDays(-2), DeliveryStatus.Failed);
+        Services.GetRequiredService<NavigationManager>().NavigateTo(
+            $"/deliveries?webhook={crm.Id}&status=failed&since=2026-03-01T00:00&until=2026-03-02T00:00");
+
+        var page = RenderInConsole<DeliveriesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal([wanted.Id.ToString()], ShownIds(page)));
+    }
+
+    [Fact]
+    public async Task EventIdFilter_FindsTheDeliveriesOfEventsStartingWithTheText()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
+        var wanted = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start);
+        await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start.AddMinutes(1));
+        var eventId = (await App.Services.GetRequiredService<DeliveryQueryService>().DetailAsync(accountId, wanted.Id, CancellationToken.None))!.View.EventId;
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/deliveries?q={eventId[..^1]}");
+
+        var page = RenderInConsole<DeliveriesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal([wanted.Id.ToString()], ShownIds(page)));
+    }
+
+    [Fact]
+    public async Task NextPage_ShowsTheOlderDeliveries()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
+        var all = new List<Delivery>();
+        for (var i = 0; i < 60; i++)
+        {
+            all.Add(await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start.AddSeconds(i)));
+        }
+        var newestFirst = all.OrderByDescending(d => d.CreatedAt).Select(d => d.Id.ToString()).ToList();
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Equal(newestFirst[..50], ShownIds(page)));
+
+        page.Find("#deliveries-grid button[aria-label='Next page']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(newestFirst[50..], ShownIds(page)));
+    }
+
+    [Fact]
+    public async Task NewDelivery_AppearsOnTopWithoutReload_WhenPublished()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
+        var old = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Equal([old.Id.ToString()], ShownIds(page)));
+
+        var fresh = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start.AddMinutes(5), DeliveryStatus.Succeeded);
+        App.Services.GetRequiredService<DeliveryChanges>().Publish(fresh.Id);
+
+        page.WaitForAssertion(() => Assert.Equal([fresh.Id.ToString(), old.Id.ToString()], ShownIds(page)), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task ReplayFailed_AsksWithTheCountOfMatchingFailedDeliveries()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var crm = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
+        var billing = await Data.AddWebhookAsync(accountId, "https://billing.example/hook");
+        for (var i = 0; i < 3; i++)
+        {
+            await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start.AddMinutes(i), DeliveryStatus.Failed);
+        }
+        await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start.AddMinutes(5), DeliveryStatus.Succeeded);
+        await Data.AddFinishedDeliveryAsync(accountId, billing.Id, Start.AddMinutes(6), DeliveryStatus.Failed);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/deliveries?webhook={crm.Id}");
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Equal(4, ShownIds(page).Count));
+
+        page.Find("#replay-failed").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Replay 3 failed deliveries", Host.Find(".mud-dialog").TextContent));
+        Assert.Equal(5, await Data.CountAsync<Delivery>());
+        Host.Find("#confirm-yes").Click();
+        page.WaitForAssertion(() => Assert.Equal(7, ShownIds(page).Count), TimeSpan.FromSeconds(10));
+        Assert.Equal(8, await Data.CountAsync<Delivery>());
+    }
+}

@@ -1,0 +1,91 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Components.Pages.Deliveries;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Components.Pages.Deliveries;
+
+[Collection(AppCollection.Name)]
+public sealed class DeliveryDetailPageTests : ConsoleTestContext
+{
+    private const string Secret = "s3cr3t-token-value";
+
+    private async Task AddAttemptAsync(Delivery delivery, int number, int? statusCode, string? error = null)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Attempts.Add(new DeliveryAttempt
+        {
+            Id = Guid.CreateVersion7(),
+            DeliveryId = delivery.Id,
+            WebhookId = delivery.WebhookId,
+            AccountId = delivery.AccountId,
+            Number = number,
+            RequestMethod = "POST",
+            RequestUrl = "https://crm.example/hook",
+            // As an older row or a careless writer might have stored it: the page must mask it anyway.
+            RequestHeadersJson = $$"""{"Content-Type": "application/json", "Authorization": "Bearer {{Secret}}", "X-Api-Key": "{{Secret}}"}""",
+            RequestBody = """{"call":"42","seconds":60}""",
+            StatusCode = statusCode,
+            ResponseHeadersJson = statusCode is null ? null : """{"Set-Cookie": "session=abc", "Server": "receiver"}""",
+            ResponseBody = statusCode is null ? null : """{"ok":false}""",
+            Error = error,
+            DurationMs = 12 * number,
+            CreatedAt = delivery.CreatedAt.AddSeconds(number),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Detail_ShowsPayloadAndEveryAttempt_WithSecretHeadersMasked()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => w.Name = "CRM");
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, DateTime.UtcNow.AddMinutes(-1));
+        await AddAttemptAsync(delivery, 1, null, "connection refused");
+        await AddAttemptAsync(delivery, 2, 500);
+
+        var page = RenderInConsole<DeliveryDetailPage>(p => p.Add(c => c.Id, delivery.Id));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-attempt]").Count));
+        Assert.DoesNotContain(Secret, page.Markup);
+        Assert.DoesNotContain("session=abc", page.Markup);
+        Assert.Contains("********", page.Find("#attempt-1-request-headers").TextContent);
+        Assert.Contains("application/json", page.Find("#attempt-1-request-headers").TextContent);
+        Assert.Contains("connection refused", page.Find("#attempt-1").TextContent);
+        Assert.Contains("500", page.Find("#attempt-2 .attempt-status").TextContent);
+        Assert.Contains("\"seconds\": 60", page.Find("#attempt-2-request-body").TextContent);
+        Assert.Contains("\"uuid\": \"42\"", page.Find("#delivery-payload-body").TextContent);
+        Assert.Contains("CRM", page.Find("#delivery-webhook").TextContent);
+    }
+
+    [Fact]
+    public async Task UnknownId_ShowsAFriendlyNotFound()
+    {
+        await App.DefaultAccountIdAsync();
+
+        var page = RenderInConsole<DeliveryDetailPage>(p => p.Add(c => c.Id, Guid.NewGuid()));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#delivery-not-found")));
+        Assert.Empty(page.FindAll("#replay-delivery"));
+    }
+
+    [Fact]
+    public async Task Replay_CreatesANewDeliveryLinkedToTheOriginal()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, DateTime.UtcNow.AddMinutes(-1));
+        var page = RenderInConsole<DeliveryDetailPage>(p => p.Add(c => c.Id, delivery.Id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#replay-delivery")));
+
+        page.Find("#replay-delivery").Click();
+
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find(".replay-link")));
+        var link = Host.Find(".replay-link").GetAttribute("href")!;
+        var replay = await Data.DeliveryAsync(Guid.Parse(link["/deliveries/".Length..]));
+        Assert.Equal(delivery.Id, replay.ReplayOfId);
+    }
+}

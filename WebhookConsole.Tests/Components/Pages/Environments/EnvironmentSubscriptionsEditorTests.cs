@@ -1,0 +1,87 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Components.Pages.Environments;
+using WebhookConsole.Features.Environments;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Components.Pages.Environments;
+
+[Collection(AppCollection.Name)]
+public sealed class EnvironmentSubscriptionsEditorTests : ConsoleTestContext
+{
+    private EnvironmentService Environments => App.Services.GetRequiredService<EnvironmentService>();
+
+    private static List<Guid> ShownIds(IRenderedComponent<EnvironmentsPage> page) =>
+        page.FindAll("#subscriptions-table tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-webhook-id")!)).ToList();
+
+    [Fact]
+    public async Task Search_ShowsOnlyMatchingWebhooks_WhenTermMatchesEventUrlOrMethod()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var answer = await Data.AddWebhookAsync(accountId, "https://crm.example/answer", w => w.EventType = "Call:Answer");
+        var hangup = await Data.AddWebhookAsync(accountId, "https://billing.example/hangup", w => w.EventType = "Call:Hangup");
+        var get = await Data.AddWebhookAsync(accountId, "https://crm.example/get", w => (w.EventType, w.Method) = ("Ivr:Start", "GET"));
+        var environment = await Data.AddEnvironmentAsync(accountId, "ITD2024");
+        var page = RenderInConsole<EnvironmentsPage>();
+        page.WaitForElement($"#subscriptions-{environment.Id}").Click();
+        page.WaitForAssertion(() => Assert.Equal(3, ShownIds(page).Count));
+
+        page.Find("#subscriptions-search").Input("call:answer");
+        page.WaitForAssertion(() => Assert.Equal([answer.Id], ShownIds(page)));
+
+        page.Find("#subscriptions-search").Input("crm.example");
+        page.WaitForAssertion(() => Assert.Equal([get.Id, answer.Id], ShownIds(page)));
+
+        page.Find("#subscriptions-search").Input("get");
+        page.WaitForAssertion(() => Assert.Equal([get.Id], ShownIds(page)));
+
+        page.Find("#subscriptions-search").Input("nothing-like-this");
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#subscriptions-no-match")));
+        Assert.DoesNotContain(hangup.Id, ShownIds(page));
+    }
+
+    [Fact]
+    public async Task Save_SubscribesAndUnsubscribesInOneGo_WhenBoxesChange()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var a = await Data.AddWebhookAsync(accountId, "https://a.example/hook", w => w.EventType = "Call:Answer");
+        var b = await Data.AddWebhookAsync(accountId, "https://b.example/hook", w => (w.EventType, w.Enabled) = ("Call:Hangup", false));
+        var c = await Data.AddWebhookAsync(accountId, "https://c.example/hook", w => w.EventType = "Ivr:End");
+        var environment = await Data.AddEnvironmentAsync(accountId, "ITD2024", a.Id, c.Id);
+        var page = RenderInConsole<EnvironmentsPage>();
+        page.WaitForElement($"#subscriptions-{environment.Id}").Click();
+        page.WaitForAssertion(() => Assert.Contains("2 of 3 subscribed", page.Find("#subscriptions-summary").TextContent));
+        Assert.Contains("Disabled", page.Find($"tr[data-webhook-id='{b.Id}']").TextContent);
+
+        page.Find($"#subscription-{a.Id}").Change(false);
+        page.Find($"#subscription-{b.Id}").Change(true);
+        page.WaitForAssertion(() => Assert.Contains("unsaved: 1 added, 1 removed", page.Find("#subscriptions-summary").TextContent));
+        page.Find("#save-subscriptions").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Subscriptions of 'ITD2024' saved: 1 added, 1 removed", Host.Markup));
+        var saved = await Environments.GetAsync(accountId, environment.Id, CancellationToken.None);
+        Assert.Equal(new[] { b.Id, c.Id }.Order(), saved!.Subscriptions.Select(s => s.WebhookId).Order());
+        page.WaitForAssertion(() => Assert.Contains("2", page.FindAll("#environments-table tbody tr").Single().QuerySelector(".subscription-count")!.TextContent));
+        Assert.True(page.Find("#save-subscriptions").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task TickShown_SubscribesOnlyTheFilteredWebhooks_WhenSearchIsSet()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var a = await Data.AddWebhookAsync(accountId, "https://crm.example/a");
+        await Data.AddWebhookAsync(accountId, "https://billing.example/b");
+        var environment = await Data.AddEnvironmentAsync(accountId, "ITD2024");
+        var page = RenderInConsole<EnvironmentsPage>();
+        page.WaitForElement($"#subscriptions-{environment.Id}").Click();
+
+        page.WaitForElement("#subscriptions-search").Input("crm");
+        page.WaitForAssertion(() => Assert.Single(ShownIds(page)));
+        page.Find("#select-shown").Click();
+        page.Find("#save-subscriptions").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("saved: 1 added, 0 removed", Host.Markup));
+        var saved = await Environments.GetAsync(accountId, environment.Id, CancellationToken.None);
+        Assert.Equal([a.Id], saved!.Subscriptions.Select(s => s.WebhookId));
+    }
+}

@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Components.Pages.Webhooks;
+using WebhookConsole.Data;
+using WebhookConsole.Features.EventTypes;
+using WebhookConsole.Features.Webhooks;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Components.Pages.Webhooks;
+
+[Collection(AppCollection.Name)]
+public sealed class WebhookEditPageTests : ConsoleTestContext
+{
+    [Fact]
+    public void Template_ShowsFaultPosition_WhileTyping()
+    {
+        var page = RenderInConsole<WebhookEditPage>();
+
+        page.WaitForElement("#webhook-template").Input("{\n  \"call\": \"{{ uuid \"\n}");
+
+        page.WaitForAssertion(() => Assert.Matches(@"Line 2, column \d+", page.Find("#template-error").TextContent));
+        page.Find("#webhook-template").Input("{\"call\": \"{{ uuid }}\"}");
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#template-error")));
+        Assert.NotNull(page.Find("#template-ok"));
+    }
+
+    [Fact]
+    public async Task Save_ShowsMessagesPerFieldAndWritesNothing_WhenInputIsInvalid()
+    {
+        var page = RenderInConsole<WebhookEditPage>();
+        page.WaitForElement("#webhook-url").Input("not a url");
+        page.Find("#webhook-template").Input("[1, 2]");
+        page.Find("#webhook-custom-data").Input("{\"crm\": ");
+        page.Find("#add-header").Click();
+        page.Find("#header-name-0").Input("User-Agent");
+        page.Find("#header-value-0").Input("mine");
+
+        page.Find("#save-webhook").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#save-errors")));
+        var markup = page.Markup;
+        Assert.Contains("Uri must be an absolute URL", markup);
+        Assert.Matches(@"Line 1, column \d+", page.Find("#template-error").TextContent);
+        Assert.Contains("Not valid JSON at line 1", markup);
+        Assert.Contains("'User-Agent' is set by the dispatcher and cannot be a custom header", page.Find("#headers-error").TextContent);
+        Assert.Equal(0, await Data.CountAsync<WebhookEndpoint>());
+    }
+
+    [Fact]
+    public async Task Preview_ShowsTheSignedRequest_AndFollowsTheTemplate()
+    {
+        var sample = JsonNode.Parse((await App.Services.GetRequiredService<EventTypeCatalog>().FindAsync("Call:Hangup", CancellationToken.None))!.SampleJson)!;
+        var page = RenderInConsole<WebhookEditPage>();
+        page.WaitForElement("#webhook-url").Input("https://crm.example.com/calls");
+
+        page.Find("#webhook-template").Input("{\"call\": \"{{ uuid }}\", \"secs\": \"{{ duration }}\"}");
+
+        page.WaitForAssertion(() => Assert.Contains($"\"call\": \"{sample["uuid"]}\"", page.Find("#preview-body").TextContent));
+        Assert.Contains($"\"secs\": {sample["duration"]!.ToJsonString()}", page.Find("#preview-body").TextContent);
+        Assert.Contains("https://crm.example.com/calls", page.Find("#preview-url").TextContent);
+        var headers = page.Find("#preview-headers").TextContent;
+        Assert.Contains("webhook-signature", headers);
+        Assert.Contains("v1,", headers);
+
+        page.Find("#webhook-template").Input("{\"who\": \"{{ meta.event }}\"}");
+
+        page.WaitForAssertion(() => Assert.Contains("\"who\": \"Call:Hangup\"", page.Find("#preview-body").TextContent));
+        Assert.DoesNotContain("\"call\"", page.Find("#preview-body").TextContent);
+    }
+
+    [Fact]
+    public void SupportedField_InsertsItsPlaceholder_WhenClicked()
+    {
+        var page = RenderInConsole<WebhookEditPage>();
+        page.WaitForElement("#webhook-template").Input("{\"a\": 1}");
+
+        page.Find("#template-fields [data-field='caller_id_number']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("\"caller_id_number\": \"{{ caller_id_number }}\"", page.Find("#webhook-template").GetAttribute("value") ?? page.Find("#webhook-template").TextContent));
+    }
+
+    [Fact]
+    public async Task Save_CreatesTheWebhookWithItsEnvironments()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var production = await Data.AddEnvironmentAsync(account, "ITD2024");
+        var staging = await Data.AddEnvironmentAsync(account, "Staging");
+        var page = RenderInConsole<WebhookEditPage>();
+        page.WaitForElement("#webhook-url").Input("https://crm.example.com/calls");
+        page.Find("#webhook-name").Input("CRM");
+        page.Find("[data-environment='ITD2024']").Click();
+
+        page.Find("#save-webhook").Click();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Matches("/webhooks/[0-9a-f-]{36}$", navigation.Uri));
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var webhook = await db.Webhooks.SingleAsync();
+        Assert.Equal(("CRM", "https://crm.example.com/calls", "Call:Hangup"), (webhook.Name, webhook.Url, webhook.EventType));
+        Assert.EndsWith(webhook.Id.ToString(), navigation.Uri);
+        var subscribers = await db.EnvironmentSubscriptions.Where(s => s.WebhookId == webhook.Id).Select(s => s.EnvironmentId).ToListAsync();
+        Assert.Equal([production.Id], subscribers);
+        Assert.DoesNotContain(staging.Id, subscribers);
+    }
+
+    [Fact]
+    public async Task Save_ChangesNothing_WhenAnyPartIsInvalid()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls");
+        await Data.AddEnvironmentAsync(account, "ITD2024", webhook.Id);
+        await Data.AddEnvironmentAsync(account, "Staging");
+        var before = await Data.SnapshotAsync();
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+        page.WaitForElement("[data-environment='Staging']").Click();
+        page.Find("[data-environment='ITD2024']").Click();
+        page.Find("#webhook-url").Input("ftp://crm.example.com/calls");
+
+        page.Find("#save-webhook").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Uri must be an http or https URL", page.Markup));
+        Assert.Equal(before, await Data.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Save_ReplacesSubscriptionsAndFields_OfAnExistingWebhook()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls");
+        var production = await Data.AddEnvironmentAsync(account, "ITD2024", webhook.Id);
+        var staging = await Data.AddEnvironmentAsync(account, "Staging");
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+        page.WaitForElement("[data-environment='Staging']").Click();
+        page.Find("[data-environment='ITD2024']").Click();
+        page.Find("#webhook-url").Input("https://crm.example.com/v2/calls");
+
+        page.Find("#save-webhook").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("saved", Host.Markup));
+        Assert.Equal("https://crm.example.com/v2/calls", (await Data.WebhookAsync(webhook.Id)).Url);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var subscribers = await db.EnvironmentSubscriptions.Where(s => s.WebhookId == webhook.Id).Select(s => s.EnvironmentId).ToListAsync();
+        Assert.Equal([staging.Id], subscribers);
+        Assert.DoesNotContain(production.Id, subscribers);
+    }
+
+    [Theory]
+    [InlineData("nonsense")]
+    [InlineData("0193a0a0-0000-7000-8000-000000000001")]
+    public void UnknownId_ShowsNotFound(string id)
+    {
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForElement("#webhook-not-found");
+        Assert.Empty(page.FindAll("#save-webhook"));
+    }
+
+    [Fact]
+    public async Task Rotate_ShowsTheNewSecretOnce_AfterConfirmation()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls");
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+
+        page.WaitForElement("#rotate-secret").Click();
+        Host.WaitForElement("#confirm-yes").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("whsec_", page.Find("#rotated-secret").TextContent));
+        Assert.NotNull((await Data.WebhookAsync(webhook.Id)).PreviousSecretProtected);
+    }
+
+    [Fact]
+    public async Task ReEnable_ClearsTheReasonShownOnTheEditPage()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls", w => (w.Enabled, w.DisabledReason) = (false, "410 Gone"));
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+
+        page.WaitForElement("#webhook-disabled-reason").QuerySelector("#reenable-webhook")!.Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#webhook-disabled-reason")));
+        Assert.True((await Data.WebhookAsync(webhook.Id)).Enabled);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Features.Identity;
+
+[Collection(AppCollection.Name)]
+public sealed class SignInTests
+{
+    [Theory]
+    [InlineData("/", "%2F")]
+    [InlineData("/tokens", "%2Ftokens")]
+    [InlineData("/event-types", "%2Fevent-types")]
+    [InlineData("/accounts", "%2Faccounts")]
+    public async Task Page_RedirectsToSignIn_WhenNotSignedIn(string path, string returnUrl)
+    {
+        await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Account/Login?ReturnUrl={returnUrl}", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task HangfireDashboard_RedirectsToSignIn_WhenNotSignedIn()
+    {
+        await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+
+        var response = await client.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task SignIn_OpensConsoleAndDashboard_WhenCredentialsAreRight()
+    {
+        await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+
+        var response = await ConsoleSignIn.SignInAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new Uri(client.BaseAddress!, "/"), new Uri(client.BaseAddress!, response.Headers.Location!));
+        var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("Dashboard", await home.Content.ReadAsStringAsync());
+        var jobs = await client.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, jobs.StatusCode);
+        Assert.Contains("WebhookConsole jobs", await jobs.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(ConsoleSignIn.AdminEmail, "wrong-password")]
+    [InlineData("nobody@example.com", ConsoleSignIn.AdminPassword)]
+    public async Task SignIn_ShowsOneNeutralMessage_WhenEmailOrPasswordIsWrong(string email, string password)
+    {
+        await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+
+        var response = await ConsoleSignIn.SignInAsync(client, email, password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The email or password is not right.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_LocksTheAccount_WhenPasswordIsWrongFiveTimes()
+    {
+        await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+        for (var i = 0; i < 5; i++)
+        {
+            await ConsoleSignIn.SignInAsync(client, password: "wrong-password");
+        }
+
+        var response = await ConsoleSignIn.SignInAsync(client);
+
+        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_IgnoresReturnUrl_WhenItPointsOffSite()
+    {
+        await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+
+        var response = await ConsoleSignIn.PostFormAsync(client, "/Account/Login?ReturnUrl=%2F%2Fevil.example.com",
+            new Dictionary<string, string> { ["Input.Email"] = ConsoleSignIn.AdminEmail, ["Input.Password"] = ConsoleSignIn.AdminPassword });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new Uri(client.BaseAddress!, "/"), new Uri(client.BaseAddress!, response.Headers.Location!));
+    }
+
+    [Fact]
+    public async Task Setup_CreatesFirstAdminAndSignsIn_WhenNoAdminExists()
+    {
+        await using var app = new AppFactory();
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+        Assert.Contains("Create the first admin", await client.GetStringAsync("/Account/Login"));
+
+        var response = await ConsoleSignIn.PostFormAsync(client, "/Account/Setup", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "first@example.com",
+            ["Input.Password"] = "First!Adm1n",
+            ["Input.ConfirmPassword"] = "First!Adm1n",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        using var other = ConsoleSignIn.CreateBrowserLikeClient(app);
+        Assert.Contains("An admin already exists", await other.GetStringAsync("/Account/Setup"));
+    }
+
+    [Fact]
+    public async Task Setup_ShowsPasswordRules_WhenPasswordIsWeak()
+    {
+        await using var app = new AppFactory();
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+
+        var response = await ConsoleSignIn.PostFormAsync(client, "/Account/Setup", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "first@example.com",
+            ["Input.Password"] = "password",
+            ["Input.ConfirmPassword"] = "password",
+        });
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Passwords must have at least one digit", page);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+}

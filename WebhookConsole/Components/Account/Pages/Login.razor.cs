@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Features.Identity;
+
+namespace WebhookConsole.Components.Account.Pages;
+
+public partial class Login
+{
+    private string? error;
+    private bool firstRun;
+
+    [Inject] private SignInManager<AdminUser> SignInManager { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromForm] private LoginInput Input { get; set; } = default!;
+
+    [SupplyParameterFromQuery] private string? ReturnUrl { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Input ??= new();
+        firstRun = !await SignInManager.UserManager.Users.AnyAsync();
+    }
+
+    private async Task SignInAsync()
+    {
+        var result = await SignInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            Navigation.NavigateTo(LocalReturnUrl(ReturnUrl), forceLoad: true);
+            return;
+        }
+        // One message for a wrong email or a wrong password, so the form does not reveal which admins exist.
+        error = result.IsLockedOut
+            ? "Too many failed attempts: this account is locked for a few minutes."
+            : "The email or password is not right.";
+    }
+
+    /// <summary>Only paths of this site: an absolute or protocol-relative URL would be an open redirect.</summary>
+    internal static string LocalReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

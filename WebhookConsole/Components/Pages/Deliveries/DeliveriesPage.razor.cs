@@ -1,0 +1,182 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using WebhookConsole.Api;
+using WebhookConsole.Components.Shared;
+using WebhookConsole.Features.Accounts;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Environments;
+using WebhookConsole.Features.EventTypes;
+using WebhookConsole.Features.Webhooks;
+
+namespace WebhookConsole.Components.Pages.Deliveries;
+
+/// <summary>
+/// The delivery history: paged on the server by key (a page costs the same however deep), filtered from the
+/// query string, and kept live by patching in only the deliveries that changed.
+/// </summary>
+public partial class DeliveriesPage : IDisposable
+{
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(500);
+
+    private MudDataGrid<DeliveryRow>? grid;
+    private DeliveryFilterState filters = new();
+    private List<WebhookLabel> webhooks = [];
+    private Dictionary<Guid, WebhookLabel> webhooksById = [];
+    private List<string> eventTypes = [];
+    private List<(Guid Id, string Name)> environments = [];
+    private DeliveryChangeCoalescer? live;
+    private DeliveryGridPage? shown;
+    private (int Done, int Total)? replayProgress;
+
+    [Inject] private DeliveryQueryService Queries { get; set; } = default!;
+    [Inject] private ReplayService Replays { get; set; } = default!;
+    [Inject] private DeliveryChanges Changes { get; set; } = default!;
+    [Inject] private WebhookService Webhooks { get; set; } = default!;
+    [Inject] private EnvironmentService Environments { get; set; } = default!;
+    [Inject] private EventTypeCatalog Catalog { get; set; } = default!;
+    [Inject] private SelectedAccount Selected { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ILogger<DeliveriesPage> Logger { get; set; } = default!;
+
+    // Filters live in the query string, so a view of the history can be bookmarked and shared.
+    [SupplyParameterFromQuery(Name = "webhook")] private string? QueryWebhook { get; set; }
+    [SupplyParameterFromQuery(Name = "event")] private string? QueryEvent { get; set; }
+    [SupplyParameterFromQuery(Name = "environment")] private string? QueryEnvironment { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] private string? QueryStatus { get; set; }
+    [SupplyParameterFromQuery(Name = "since")] private string? QuerySince { get; set; }
+    [SupplyParameterFromQuery(Name = "until")] private string? QueryUntil { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] private string? QueryEventId { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        filters = DeliveryFilterState.Parse(QueryWebhook, QueryEvent, QueryEnvironment, QueryStatus, QuerySince, QueryUntil, QueryEventId);
+        Selected.Changed += AccountChangedAsync;
+        await Selected.EnsureAsync();
+        await LoadChoicesAsync();
+        live = new DeliveryChangeCoalescer(Changes, LiveInterval, Time, Logger, ids => InvokeAsync(() => ShowChangesAsync(ids)));
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        webhooks = [.. (await Webhooks.ListAsync(Selected.Id, CancellationToken.None)).Select(w => new WebhookLabel(w.Id, w.Name, w.Url))];
+        webhooksById = webhooks.ToDictionary(w => w.Id);
+        environments = [.. (await Environments.ListAsync(Selected.Id, CancellationToken.None)).Select(e => (e.Id, e.Name))];
+        eventTypes = [.. (await Catalog.ListAsync(CancellationToken.None)).Select(t => t.Name)];
+    }
+
+    private async Task<GridData<DeliveryRow>> LoadAsync(GridState<DeliveryRow> state, CancellationToken cancellationToken)
+    {
+        var accountId = await Selected.EnsureAsync(cancellationToken);
+        var filter = filters.ToFilter();
+        if (shown is null || shown.PageSize != state.PageSize)
+        {
+            shown = new DeliveryGridPage(state.PageSize);
+        }
+        var page = await Queries.ListAsync(accountId, filter, shown.RequestFor(state.Page), cancellationToken);
+        var total = await Queries.CountAsync(accountId, filter, cancellationToken);
+        return shown.Loaded(state.Page, page.Items.Select(v => DeliveryRow.From(v, webhooksById)), page.Next, total);
+    }
+
+    /// <summary>Loads the changed deliveries the page could show, and patches them in: no reload of the page.</summary>
+    private async Task ShowChangesAsync(IReadOnlyCollection<Guid> ids)
+    {
+        if (shown is null || replayProgress is not null)
+        {
+            return;
+        }
+        var wanted = shown.OnFirstPage ? ids : ids.Where(shown.Contains).ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+        var found = await Queries.FindAsync(Selected.Id, filters.ToFilter(), wanted, CancellationToken.None);
+        if (found.Any(v => !webhooksById.ContainsKey(v.Delivery.WebhookId)))
+        {
+            await LoadChoicesAsync();
+        }
+        if (shown.Patch(wanted, found.Select(v => DeliveryRow.From(v, webhooksById)).ToList()))
+        {
+            StateHasChanged();
+        }
+    }
+
+    private async Task FiltersChangedAsync()
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(filters.ToQuery()), replace: true);
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        shown = null;
+        if (grid is not null)
+        {
+            await grid.ReloadServerData();
+        }
+    }
+
+    private async Task AccountChangedAsync() => await InvokeAsync(async () =>
+    {
+        filters = new DeliveryFilterState();
+        await LoadChoicesAsync();
+        await FiltersChangedAsync();
+    });
+
+    private async Task ReplayAsync(DeliveryRow row)
+    {
+        var errors = new FieldErrors();
+        var replay = await Replays.ReplayAsync(Selected.Id, row.Id, errors, CancellationToken.None);
+        ReplaySnackbar.Show(Snackbar, replay?.Delivery.Id, errors);
+    }
+
+    private async Task ReplayFailedAsync()
+    {
+        var filter = filters.ToFilter() with { Status = DeliveryStatus.Failed };
+        var count = await Queries.CountAsync(Selected.Id, filter, CancellationToken.None);
+        if (count == 0)
+        {
+            Snackbar.Add("No failed deliveries match the filters.", Severity.Info);
+            return;
+        }
+        var noun = count == 1 ? "failed delivery" : "failed deliveries";
+        if (!await ConfirmDialog.AskAsync(Dialogs, "Replay failed deliveries",
+            $"Replay {count} {noun} matching the current filters? Each becomes a new delivery of the same event to the same webhook.", $"Replay {count}"))
+        {
+            return;
+        }
+        replayProgress = (0, count);
+        var progress = new Progress<(int Done, int Total)>(p => _ = InvokeAsync(() =>
+        {
+            // A report that arrives after the end must not bring the bar back.
+            if (replayProgress is not null)
+            {
+                replayProgress = p;
+                StateHasChanged();
+            }
+        }));
+        try
+        {
+            var replayed = await Task.Run(() => Replays.ReplayManyAsync(Selected.Id, filter, CancellationToken.None, progress));
+            Snackbar.Add($"Replayed {replayed} {(replayed == 1 ? "delivery" : "deliveries")}.", Severity.Success);
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(ex, "Bulk replay failed");
+            Snackbar.Add("The replay stopped: " + ex.Message, Severity.Error);
+        }
+        finally
+        {
+            replayProgress = null;
+        }
+        await ReloadAsync();
+    }
+
+    public void Dispose()
+    {
+        Selected.Changed -= AccountChangedAsync;
+        live?.Dispose();
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using WebhookConsole.Api;
+using WebhookConsole.Components.Shared;
+using WebhookConsole.Features.Accounts;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Webhooks;
+
+namespace WebhookConsole.Components.Pages.Deliveries;
+
+/// <summary>One delivery: the event's payload and every attempt's request and response; it follows a retrying delivery live.</summary>
+public partial class DeliveryDetailPage : IDisposable
+{
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(500);
+
+    private DeliveryDetail? detail;
+    private string? webhookName;
+    private string? webhookUrl;
+    private bool loading = true;
+    private DeliveryChangeCoalescer? live;
+
+    [Parameter] public Guid Id { get; set; }
+
+    [Inject] private DeliveryQueryService Queries { get; set; } = default!;
+    [Inject] private ReplayService Replays { get; set; } = default!;
+    [Inject] private DeliveryChanges Changes { get; set; } = default!;
+    [Inject] private WebhookService Webhooks { get; set; } = default!;
+    [Inject] private SelectedAccount Selected { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ILogger<DeliveryDetailPage> Logger { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        Selected.Changed += AccountChangedAsync;
+        live = new DeliveryChangeCoalescer(Changes, LiveInterval, Time, Logger,
+            ids => ids.Contains(Id) ? InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }) : Task.CompletedTask);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        loading = true;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            var accountId = await Selected.EnsureAsync();
+            detail = await Queries.DetailAsync(accountId, Id, CancellationToken.None);
+            var webhook = detail is null ? null : await Webhooks.GetAsync(accountId, detail.View.Delivery.WebhookId, CancellationToken.None);
+            (webhookName, webhookUrl) = (webhook?.Name, webhook?.Url);
+        }
+        finally
+        {
+            loading = false;
+        }
+    }
+
+    private async Task ReplayAsync()
+    {
+        var errors = new FieldErrors();
+        var replay = await Replays.ReplayAsync(Selected.Id, Id, errors, CancellationToken.None);
+        ReplaySnackbar.Show(Snackbar, replay?.Delivery.Id, errors);
+    }
+
+    private async Task AccountChangedAsync() => await InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        Selected.Changed -= AccountChangedAsync;
+        live?.Dispose();
+    }
+}

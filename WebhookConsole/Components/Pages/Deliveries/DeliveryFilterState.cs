@@ -1,0 +1,53 @@
+using System.Globalization;
+using WebhookConsole.Features.Deliveries;
+
+namespace WebhookConsole.Components.Pages.Deliveries;
+
+/// <summary>The history's filters as the inputs and the query string hold them; times are UTC.</summary>
+public sealed class DeliveryFilterState
+{
+    public const string TimeFormat = "yyyy-MM-ddTHH:mm";
+
+    public Guid? WebhookId { get; set; }
+    public string? EventType { get; set; }
+    public Guid? EnvironmentId { get; set; }
+    public DeliveryStatus? Status { get; set; }
+    public DateTime? Since { get; set; }
+    public DateTime? Until { get; set; }
+    public string? EventId { get; set; }
+
+    public bool Any => WebhookId is not null || EventType is not null || EnvironmentId is not null || Status is not null
+        || Since is not null || Until is not null || !string.IsNullOrWhiteSpace(EventId);
+
+    public static DeliveryFilterState Parse(string? webhook, string? eventType, string? environment, string? status,
+        string? since, string? until, string? eventId) => new()
+    {
+        WebhookId = Guid.TryParse(webhook, out var webhookId) ? webhookId : null,
+        EventType = string.IsNullOrWhiteSpace(eventType) ? null : eventType,
+        EnvironmentId = Guid.TryParse(environment, out var environmentId) ? environmentId : null,
+        Status = Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var parsed) && !status!.Any(char.IsDigit) ? parsed : null,
+        Since = ParseTime(since),
+        Until = ParseTime(until),
+        EventId = string.IsNullOrWhiteSpace(eventId) ? null : eventId.Trim(),
+    };
+
+    internal DeliveryFilter ToFilter() => new(Status, WebhookId, EventType, Since, Until, EnvironmentId, EventId);
+
+    public Dictionary<string, object?> ToQuery() => new()
+    {
+        ["webhook"] = WebhookId?.ToString(),
+        ["event"] = EventType,
+        ["environment"] = EnvironmentId?.ToString(),
+        ["status"] = Status?.ToString().ToLowerInvariant(),
+        ["since"] = FormatTime(Since),
+        ["until"] = FormatTime(Until),
+        ["q"] = string.IsNullOrWhiteSpace(EventId) ? null : EventId.Trim(),
+    };
+
+    public static string? FormatTime(DateTime? time) => time?.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    public static DateTime? ParseTime(string? text) =>
+        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : null;
+}

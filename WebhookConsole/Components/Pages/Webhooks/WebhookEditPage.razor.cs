@@ -1,0 +1,240 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using WebhookConsole.Api;
+using WebhookConsole.Dispatching;
+using WebhookConsole.Dispatching.Signing;
+using WebhookConsole.Features.Accounts;
+using WebhookConsole.Features.Environments;
+using WebhookConsole.Features.EventTypes;
+using WebhookConsole.Features.Webhooks;
+
+namespace WebhookConsole.Components.Pages.Webhooks;
+
+public partial class WebhookEditPage : IDisposable
+{
+    private readonly Dictionary<string, string> previewSecrets = [];
+    private List<EventTypeOption> events = [];
+    private List<EnvironmentOption> environments = [];
+    private WebhookEndpoint? stored;
+    private WebhookForm? form;
+    private Dictionary<string, string> errors = [];
+    private WebhookPreviewResult preview = new(null, null);
+    private string? loadedId;
+    private string? newSecret;
+    private bool loading = true;
+    private bool saving;
+
+    [Inject] private WebhookService Webhooks { get; set; } = default!;
+    [Inject] private WebhookEditor Editor { get; set; } = default!;
+    [Inject] private WebhookPreview Preview { get; set; } = default!;
+    [Inject] private EventTypeCatalog Catalog { get; set; } = default!;
+    [Inject] private EnvironmentService Environments { get; set; } = default!;
+    [Inject] private SecretProtector Secrets { get; set; } = default!;
+    [Inject] private SelectedAccount Selected { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The webhook's UUID; null on <c>/webhooks/new</c>.</summary>
+    [Parameter] public string? Id { get; set; }
+
+    private bool IsNew => Id is null;
+
+    private string? StoredScheme => stored is null ? null : SigningSchemeNames.ToWire(stored.Signing);
+
+    private EventTypeOption? PreviewEvent => events.FirstOrDefault(e => e.Name == PreviewEventName);
+
+    private string PreviewEventName => form is null || form.Event == WebhookEndpoint.AnyEvent ? WebhookTestService.DefaultEventForAny : form.Event;
+
+    /// <summary>The environment a test event would carry: the first subscribing one by name.</summary>
+    private string PreviewEnvironment => environments.Where(e => form?.EnvironmentIds.Contains(e.Id) == true)
+        .Select(e => e.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? WebhookTestService.FallbackEnvironment;
+
+    private IReadOnlyList<KeyValuePair<string, string>> PreviewHeaders => preview.Request?.Headers ?? [];
+
+    protected override void OnInitialized() => Selected.Changed += AccountChangedAsync;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (loadedId == (Id ?? "") && form is not null)
+        {
+            return;
+        }
+        loadedId = Id ?? "";
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        (loading, errors, newSecret) = (true, [], null);
+        await Selected.EnsureAsync();
+        events = [.. (await Catalog.ListAsync(CancellationToken.None)).Select(t => new EventTypeOption(t.Name, t.Description, t.SampleJson))];
+        environments = [.. (await Environments.ListAsync(Selected.Id, CancellationToken.None)).Select(e => new EnvironmentOption(e.Id, e.Name))];
+        if (Id is null)
+        {
+            stored = null;
+            form = new WebhookForm { Secret = WebhookSecrets.Generate(SigningScheme.Standard) };
+        }
+        else
+        {
+            stored = Guid.TryParse(Id, out var id) ? await Webhooks.GetAsync(Selected.Id, id, CancellationToken.None) : null;
+            form = stored is null ? null : WebhookForm.From(stored, await Editor.EnvironmentIdsAsync(Selected.Id, stored.Id, CancellationToken.None));
+        }
+        loading = false;
+        FormChanged();
+    }
+
+    private async Task AccountChangedAsync()
+    {
+        // Another account has other webhooks: an open one would belong to the wrong tenant.
+        await InvokeAsync(() => Navigation.NavigateTo("/webhooks"));
+    }
+
+    private async Task ReloadStoredAsync()
+    {
+        if (stored is not null)
+        {
+            stored = await Webhooks.GetAsync(Selected.Id, stored.Id, CancellationToken.None) ?? stored;
+        }
+        FormChanged();
+    }
+
+    private void FormChanged()
+    {
+        if (form is not null)
+        {
+            preview = BuildPreview(form);
+        }
+    }
+
+    private WebhookPreviewResult BuildPreview(WebhookForm edited)
+    {
+        if (PreviewEvent is not { } type)
+        {
+            return new(null, $"The catalogue has no event type '{PreviewEventName}' to preview with.");
+        }
+        if (string.IsNullOrWhiteSpace(edited.Url) || !Uri.TryCreate(edited.Url.Trim(), UriKind.Absolute, out _))
+        {
+            return new(null, "Enter an absolute URL to see the request.");
+        }
+        if (edited.ParseCustomData(null) is null && !string.IsNullOrWhiteSpace(edited.CustomData))
+        {
+            return new(null, "Fix the custom data to see the request.");
+        }
+        SigningSchemeNames.TryParse(edited.Signing, out var scheme);
+        var draft = new WebhookEndpoint
+        {
+            Id = stored?.Id ?? Guid.Empty,
+            AccountId = Selected.Id,
+            Method = edited.Method,
+            Url = edited.Url.Trim(),
+            BodyTemplate = string.IsNullOrWhiteSpace(edited.Template) ? null : edited.Template,
+            CustomDataJson = edited.ParseCustomData(null)?.ToJsonString(),
+            HeadersJson = JsonSerializer.Serialize(edited.HeaderDictionary(null)),
+            Signing = scheme,
+            TimeoutSeconds = edited.TimeoutSeconds,
+        };
+        SetPreviewSecret(draft, edited.Secret);
+        var built = Preview.Build(draft, new EventType { Name = type.Name, SampleJson = type.SampleJson }, PreviewEnvironment);
+        return built.Error is { } error ? built with { Error = "The request cannot be built: " + error } : built;
+    }
+
+    /// <summary>Signs the preview as a delivery would be: with the secret shown here, else the stored ones, else a stand-in.</summary>
+    private void SetPreviewSecret(WebhookEndpoint draft, string? secret)
+    {
+        if (draft.Signing == SigningScheme.None)
+        {
+            return;
+        }
+        if (stored is not null && stored.Signing == draft.Signing && secret is null)
+        {
+            (draft.SecretProtected, draft.PreviousSecretProtected, draft.PreviousSecretExpiresAt) =
+                (stored.SecretProtected, stored.PreviousSecretProtected, stored.PreviousSecretExpiresAt);
+            return;
+        }
+        var plain = secret is not null && WebhookSecrets.Validate(draft.Signing, secret) is null ? secret : StandIn(draft.Signing);
+        if (!previewSecrets.TryGetValue(plain, out var protectedSecret))
+        {
+            protectedSecret = Secrets.Protect(plain);
+            previewSecrets[plain] = protectedSecret;
+        }
+        draft.SecretProtected = protectedSecret;
+    }
+
+    private string StandIn(SigningScheme scheme)
+    {
+        var key = "stand-in:" + scheme;
+        if (!previewSecrets.TryGetValue(key, out var plain))
+        {
+            plain = WebhookSecrets.Generate(scheme);
+            previewSecrets[key] = plain;
+        }
+        return plain;
+    }
+
+    private async Task SaveAsync()
+    {
+        if (form is null)
+        {
+            return;
+        }
+        saving = true;
+        try
+        {
+            var faults = new FieldErrors();
+            var input = form.ToInput(includeSecret: stored is null, faults);
+            var saved = await Editor.SaveAsync(Selected.Id, stored?.Id, input, form.EnvironmentIds, faults, CancellationToken.None);
+            errors = WebhookErrors.ByField(faults);
+            if (saved is null)
+            {
+                Snackbar.Add(faults.Any ? "Not saved: fix the fields marked in red." : "This webhook no longer exists.", Severity.Error);
+                return;
+            }
+            Snackbar.Add(stored is null ? $"Webhook '{saved.Webhook.Name}' created" : $"Webhook '{saved.Webhook.Name}' saved", Severity.Success);
+            if (stored is null)
+            {
+                Navigation.NavigateTo($"/webhooks/{saved.Webhook.Id}", replace: true);
+                return;
+            }
+            stored = saved.Webhook;
+            newSecret = saved.Secret;
+            form.Secret = saved.Secret;
+            FormChanged();
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private async Task ReEnableAsync()
+    {
+        if (stored is null || form is null)
+        {
+            return;
+        }
+        var saved = await Webhooks.SetEnabledAsync(Selected.Id, stored.Id, true, CancellationToken.None);
+        if (saved is not null)
+        {
+            (stored, form.Enabled) = (saved.Webhook, true);
+            Snackbar.Add("Webhook enabled again", Severity.Success);
+        }
+    }
+
+    private async Task SendTestAsync()
+    {
+        if (stored is null)
+        {
+            return;
+        }
+        await Dialogs.ShowAsync<TestResultDialog>($"Test of {stored.Name}", new DialogParameters<TestResultDialog>
+        {
+            { d => d.AccountId, Selected.Id },
+            { d => d.WebhookId, stored.Id },
+            { d => d.EventType, stored.EventType },
+        }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+    }
+
+    public void Dispose() => Selected.Changed -= AccountChangedAsync;
+}

@@ -1,0 +1,30 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace WebhookConsole.Components.Shared;
+
+/// <summary>Shows JSON the way people read it: indented, non-ASCII text as it is.</summary>
+internal static class JsonText
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The text indented when it is JSON, else unchanged.</summary>
+    public static string Pretty(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return text ?? "";
+        }
+        try
+        {
+            return JsonNode.Parse(text)?.ToJsonString(Indented) ?? text;
+        }
+        catch (JsonException)
+        {
+            return text;
+        }
+    }
+
+    public static string Pretty(JsonNode node) => node.ToJsonString(Indented);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace WebhookConsole.Features.Audit;
+
+/// <summary>Lines up the fields of an entry's before and after snapshots, for showing what a change did.</summary>
+internal static class AuditDiff
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Every field of either snapshot, in the snapshot's order, with the changed ones marked.</summary>
+    public static List<AuditFieldChange> Compare(string? beforeJson, string? afterJson)
+    {
+        var before = Parse(beforeJson);
+        var after = Parse(afterJson);
+        var fields = (before?.Select(p => p.Key) ?? []).Concat(after?.Select(p => p.Key) ?? []).Distinct();
+        return fields.Select(f => new AuditFieldChange(f, Field(before, f), Field(after, f))).ToList();
+    }
+
+    /// <summary>The snapshot indented for reading; empty when there is none.</summary>
+    public static string Pretty(string? json) => Parse(json)?.ToJsonString(Indented) ?? "";
+
+    private static string? Field(JsonObject? snapshot, string field) =>
+        snapshot is not null && snapshot.TryGetPropertyValue(field, out var value)
+            ? value?.ToJsonString(Indented) ?? "null"
+            : null;
+
+    private static JsonObject? Parse(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonNode.Parse(json) as JsonObject;
+}

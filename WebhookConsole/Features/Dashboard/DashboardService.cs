@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Deliveries;
+
+namespace WebhookConsole.Features.Dashboard;
+
+/// <summary>
+/// Reads the dashboard of one account. Every figure is a COUNT computed by the database over a range of a
+/// covering index (bucket boundaries are computed here and passed as parameters), so no delivery row is read,
+/// nothing is sorted, and SQLite and PostgreSQL run the same queries. Test sends are left out.
+/// </summary>
+/// <remarks>
+/// Latency percentiles are exact nearest-rank percentiles over a bounded sample: each webhook's most recent
+/// <see cref="LatencySampleSize"/> attempts in the period, read newest first from the (WebhookId, CreatedAt,
+/// DurationMs) index. A percentile over every attempt would sort the whole period (window functions or
+/// percentile_cont, which SQLite lacks); the recent sample costs the same on both providers whatever the volume,
+/// and shows how the receiver behaves now.
+/// </remarks>
+internal sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+{
+    public const int LatencySampleSize = 1000;
+    public const int ProblemLimit = 20;
+
+    public async Task<DashboardSummary> GetAsync(Guid accountId, DashboardPeriod period, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var window = DashboardWindow.Of(period, now);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        var buckets = await CountBucketsAsync(db, accountId, window, cancellationToken);
+        var events = await db.Events.CountAsync(
+            e => e.AccountId == accountId && e.ReceivedAt >= window.From && e.ReceivedAt < window.To, cancellationToken);
+        var totals = new DashboardTotals(events,
+            buckets.Sum(b => b.Total), buckets.Sum(b => b.Succeeded), buckets.Sum(b => b.Failed), buckets.Sum(b => b.InProgress));
+        var queue = await ReadQueueAsync(db, accountId, now, cancellationToken);
+        var webhooks = await db.Webhooks.AsNoTracking()
+            .Where(w => w.AccountId == accountId)
+            .OrderBy(w => w.Name)
+            .Select(w => new WebhookHead(w.Id, w.Name, w.Url, w.Enabled, w.DisabledReason, w.ConsecutiveFailures))
+            .ToListAsync(cancellationToken);
+        var traffic = await MeasureWebhooksAsync(db, accountId, webhooks, window, cancellationToken);
+        var problems = await FindProblemsAsync(db, accountId, webhooks, traffic, window, cancellationToken);
+        return new DashboardSummary(period, now, window.From, buckets, totals, queue,
+            [.. traffic.Where(t => t.Succeeded + t.Failed + t.SampledAttempts > 0)], problems);
+    }
+
+    private static async Task<List<DeliveryBucket>> CountBucketsAsync(
+        AppDbContext db, Guid accountId, DashboardWindow window, CancellationToken cancellationToken)
+    {
+        var buckets = new List<DeliveryBucket>(window.Buckets);
+        for (var i = 0; i < window.Buckets; i++)
+        {
+            var start = window.From + window.Step * i;
+            var end = start + window.Step;
+            var inBucket = db.Deliveries.Where(d => d.AccountId == accountId && !d.IsTest && d.CreatedAt >= start && d.CreatedAt < end);
+            buckets.Add(new DeliveryBucket(start,
+                await inBucket.CountAsync(d => d.Status == DeliveryStatus.Succeeded, cancellationToken),
+                await inBucket.CountAsync(d => d.Status == DeliveryStatus.Failed, cancellationToken),
+                await inBucket.CountAsync(d => d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying, cancellationToken)));
+        }
+        return buckets;
+    }
+
+    private static async Task<RetryQueue> ReadQueueAsync(AppDbContext db, Guid accountId, DateTime now, CancellationToken cancellationToken)
+    {
+        var open = await db.Deliveries
+            .Where(d => d.AccountId == accountId && !d.IsTest && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying))
+            .GroupBy(d => d.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), Due = g.Count(d => d.NextAttemptAt != null && d.NextAttemptAt <= now) })
+            .ToListAsync(cancellationToken);
+        return new RetryQueue(
+            open.Where(o => o.Status == DeliveryStatus.Pending).Sum(o => o.Count),
+            open.Where(o => o.Status == DeliveryStatus.Retrying).Sum(o => o.Count),
+            open.Sum(o => o.Due));
+    }
+
+    private static async Task<List<WebhookLatency>> MeasureWebhooksAsync(AppDbContext db, Guid accountId, List<WebhookHead> webhooks,
+        DashboardWindow window, CancellationToken cancellationToken)
+    {
+        var rows = new List<WebhookLatency>(webhooks.Count);
+        foreach (var webhook in webhooks)
+        {
+            var ended = db.Deliveries.Where(d => d.AccountId == accountId && d.WebhookId == webhook.Id && !d.IsTest
+                && d.CreatedAt >= window.From && d.CreatedAt < window.To);
+            var succeeded = await ended.CountAsync(d => d.Status == DeliveryStatus.Succeeded, cancellationToken);
+            var failed = await ended.CountAsync(d => d.Status == DeliveryStatus.Failed, cancellationToken);
+            // One small indexed query per webhook: a provider-neutral "top N per group".
+            var durations = await db.Attempts
+                .Where(a => a.WebhookId == webhook.Id && a.CreatedAt >= window.From && a.CreatedAt < window.To)
+                .OrderByDescending(a => a.CreatedAt)
+                .Take(LatencySampleSize)
+                .Select(a => a.DurationMs)
+                .ToListAsync(cancellationToken);
+            durations.Sort();
+            rows.Add(new WebhookLatency(webhook.Id, webhook.Name, webhook.Url, webhook.Enabled, succeeded, failed,
+                durations.Count, Percentiles.NearestRank(durations, 50), Percentiles.NearestRank(durations, 95)));
+        }
+        return rows;
+    }
+
+    private static async Task<List<WebhookProblem>> FindProblemsAsync(AppDbContext db, Guid accountId, List<WebhookHead> webhooks,
+        List<WebhookLatency> traffic, DashboardWindow window, CancellationToken cancellationToken)
+    {
+        var failedById = traffic.ToDictionary(t => t.WebhookId, t => t.Failed);
+        var failing = webhooks
+            .Select(w => (Webhook: w, Failed: failedById.GetValueOrDefault(w.Id)))
+            .Where(x => !x.Webhook.Enabled || x.Webhook.ConsecutiveFailures > 0 || x.Failed > 0)
+            .OrderBy(x => x.Webhook.Enabled)
+            .ThenByDescending(x => x.Webhook.ConsecutiveFailures)
+            .ThenByDescending(x => x.Failed)
+            .Take(ProblemLimit)
+            .ToList();
+        var problems = new List<WebhookProblem>(failing.Count);
+        foreach (var (webhook, failed) in failing)
+        {
+            var last = await db.Deliveries
+                .Where(d => d.AccountId == accountId && d.WebhookId == webhook.Id && d.Status == DeliveryStatus.Failed && !d.IsTest
+                    && d.CreatedAt >= window.From)
+                .OrderByDescending(d => d.CreatedAt)
+                .Select(d => new { d.CompletedAt, d.UpdatedAt, d.LastError, d.LastStatusCode })
+                .FirstOrDefaultAsync(cancellationToken);
+            var lastError = last?.LastError ?? (last?.LastStatusCode is { } status ? $"HTTP {status}" : null);
+            problems.Add(new WebhookProblem(webhook.Id, webhook.Name, webhook.Url, webhook.Enabled, webhook.DisabledReason,
+                webhook.ConsecutiveFailures, failed, last?.CompletedAt ?? last?.UpdatedAt, lastError));
+        }
+        return problems;
+    }
+
+    private sealed record WebhookHead(Guid Id, string Name, string Url, bool Enabled, string? DisabledReason, int ConsecutiveFailures);
+}

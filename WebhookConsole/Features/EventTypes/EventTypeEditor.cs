@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Api;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Audit;
+using WebhookConsole.Features.Webhooks;
+
+namespace WebhookConsole.Features.EventTypes;
+
+/// <summary>Adds, edits and deletes catalogue entries; each change is validated whole before anything is saved.</summary>
+internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, AuditLog audit, EventTypeCatalog catalog)
+{
+    public const int MaxNameLength = 200;
+
+    public async Task<List<EventType>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EventTypes.AsNoTracking().OrderBy(t => t.Source == "" ? 1 : 0).ThenBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<EventType?> CreateAsync(EventTypeInput input, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (name, sample) = await ValidateAsync(db, null, input, errors, cancellationToken);
+        if (errors.Any)
+        {
+            return null;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var type = new EventType
+        {
+            Id = Guid.CreateVersion7(), Name = name!, Description = input.Description?.Trim() ?? "", Source = "",
+            SampleJson = sample!, CreatedAt = now, UpdatedAt = now,
+        };
+        db.EventTypes.Add(type);
+        audit.Record(db, AuditActions.EventTypeCreated, null, AuditSnapshot.Of(type));
+        await db.SaveChangesAsync(cancellationToken);
+        return type;
+    }
+
+    /// <summary>Edits description and sample; a type's name is fixed once webhooks or events may refer to it.</summary>
+    public async Task<EventType?> UpdateAsync(Guid id, EventTypeInput input, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var type = await db.EventTypes.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (type is null)
+        {
+            errors.Add("id", "not_found", "This event type no longer exists.");
+            return null;
+        }
+        var (_, sample) = await ValidateAsync(db, type, input with { Name = type.Name }, errors, cancellationToken);
+        if (errors.Any)
+        {
+            return null;
+        }
+        var before = AuditSnapshot.Of(type);
+        type.Description = input.Description?.Trim() ?? "";
+        type.SampleJson = sample!;
+        type.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        audit.Record(db, AuditActions.EventTypeUpdated, before, AuditSnapshot.Of(type));
+        await db.SaveChangesAsync(cancellationToken);
+        return type;
+    }
+
+    /// <summary>Deletes a type no webhook and no stored event uses; otherwise says what still uses it.</summary>
+    public async Task<string?> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var type = await db.EventTypes.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (type is null)
+        {
+            return "This event type no longer exists.";
+        }
+        var webhooks = await db.Webhooks.CountAsync(w => w.EventType == type.Name, cancellationToken);
+        if (webhooks > 0)
+        {
+            return $"{webhooks} webhook(s) send '{type.Name}'; change them first.";
+        }
+        if (await db.Events.AnyAsync(e => e.EventType == type.Name, cancellationToken))
+        {
+            return $"Events of type '{type.Name}' are in the delivery history; it stays until they are purged.";
+        }
+        db.EventTypes.Remove(type);
+        audit.Record(db, AuditActions.EventTypeDeleted, AuditSnapshot.Of(type), null);
+        await db.SaveChangesAsync(cancellationToken);
+        catalog.Forget(type.Name);
+        return null;
+    }
+
+    private static async Task<(string? Name, string? Sample)> ValidateAsync(
+        AppDbContext db, EventType? existing, EventTypeInput input, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var name = input.Name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            errors.Add("name", "required", "Enter a name, e.g. call.parked.");
+        }
+        else if (name.Length > MaxNameLength || name == WebhookEndpoint.AnyEvent || name.Any(char.IsWhiteSpace))
+        {
+            errors.Add("name", "format", $"Use up to {MaxNameLength} characters, no spaces, and not '*'.");
+        }
+        else if (existing is null && await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken))
+        {
+            errors.Add("name", "unique", $"'{name}' is in the catalogue already.");
+        }
+
+        string? sample = null;
+        try
+        {
+            var node = JsonNode.Parse(string.IsNullOrWhiteSpace(input.SampleJson) ? "{}" : input.SampleJson,
+                documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            if (node is JsonObject obj)
+            {
+                sample = obj.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            }
+            else
+            {
+                errors.Add("sample", "type", "The sample must be a JSON object.");
+            }
+        }
+        catch (JsonException ex)
+        {
+            errors.Add("sample", "json", $"Not valid JSON at line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}.");
+        }
+        return (name, sample);
+    }
+}
