@@ -5,7 +5,8 @@ namespace WebhookConsole.Dispatching;
 
 /// <summary>
 /// Works the <see cref="DispatchQueue"/>: takes as many ids as there are free send slots
-/// (<c>Dispatcher:WorkerCount</c>), leases them in one batch, and attempts each concurrently on async I/O, so no
+/// (<c>Dispatcher:WorkerCount</c>), leases them in one batch (or, handed over leased, reads only their webhooks),
+/// and attempts each concurrently on async I/O, so no
 /// thread blocks while a request is on the wire. A delivery is leased only when a slot is ready for it, so leases
 /// held never outnumber the requests in flight.
 /// </summary>
@@ -26,7 +27,7 @@ internal sealed class DeliveryDispatcher(
     {
         var slotCount = options.Value.WorkerCount;
         using var slots = new SemaphoreSlim(slotCount, slotCount);
-        var batch = new List<Guid>(slotCount);
+        var batch = new List<DispatchItem>(slotCount);
         using var sends = new CancellationTokenSource();
         using var stopping = stoppingToken.Register(() => sends.CancelAfter(StopGrace));
         try
@@ -40,11 +41,11 @@ internal sealed class DeliveryDispatcher(
                     taken++;
                 }
                 batch.Clear();
-                while (batch.Count < taken && queue.Reader.TryRead(out var id))
+                while (batch.Count < taken && queue.Reader.TryRead(out var item))
                 {
-                    if (inFlight.TryAdd(id, 0))
+                    if (inFlight.TryAdd(item.DeliveryId, 0))
                     {
-                        batch.Add(id);
+                        batch.Add(item);
                     }
                 }
 
@@ -53,7 +54,7 @@ internal sealed class DeliveryDispatcher(
                 {
                     _ = RunAsync(item, slots, sends.Token);
                 }
-                foreach (var id in batch.Except(work.Select(w => w.Delivery.Id)))
+                foreach (var id in batch.Select(i => i.DeliveryId).Except(work.Select(w => w.Delivery.Id)))
                 {
                     inFlight.TryRemove(id, out _);
                 }
@@ -75,7 +76,7 @@ internal sealed class DeliveryDispatcher(
         }
     }
 
-    private async Task<List<DeliveryWork>> LeaseAsync(List<Guid> batch, CancellationToken stoppingToken)
+    private async Task<List<DeliveryWork>> LeaseAsync(List<DispatchItem> batch, CancellationToken stoppingToken)
     {
         if (batch.Count == 0)
         {
@@ -83,7 +84,14 @@ internal sealed class DeliveryDispatcher(
         }
         try
         {
-            return await leaser.LeaseAsync(batch, stoppingToken);
+            var handedOver = batch.Where(i => i.Leased is not null).Select(i => i.Leased!).ToList();
+            var ids = batch.Where(i => i.Leased is null).Select(i => i.DeliveryId).ToList();
+            var work = handedOver.Count > 0 ? await leaser.AdoptAsync(handedOver, stoppingToken) : [];
+            if (ids.Count > 0)
+            {
+                work.AddRange(await leaser.LeaseAsync(ids, stoppingToken));
+            }
+            return work;
         }
         catch (Exception ex)
         {

@@ -53,6 +53,45 @@ internal sealed class DeliveryLeaser(
         return leased;
     }
 
+    /// <summary>
+    /// Work for deliveries committed already leased by this node (<see cref="DeliveryScheduler.LeaseNew"/>): only
+    /// their webhooks are read, afresh, since an admin may have changed one meanwhile. A delivery that waited so
+    /// long that its lease would not outlast its attempt gives the lease back and is leased anew.
+    /// </summary>
+    public async Task<List<DeliveryWork>> AdoptAsync(IReadOnlyCollection<LeasedDelivery> handedOver, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var webhookIds = handedOver.Select(h => h.Delivery.WebhookId).Distinct().ToList();
+        var webhooks = await db.Webhooks.AsNoTracking().Where(w => webhookIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
+
+        var work = new List<DeliveryWork>(handedOver.Count);
+        var stale = new List<Guid>();
+        foreach (var (delivery, callEvent) in handedOver)
+        {
+            var webhook = webhooks.GetValueOrDefault(delivery.WebhookId);
+            var needed = TimeSpan.FromSeconds((webhook?.TimeoutSeconds ?? DeletedWebhookTimeoutSeconds) + 1);
+            if (delivery.LeaseUntil - now >= needed)
+            {
+                work.Add(new DeliveryWork(delivery, webhook, callEvent));
+            }
+            else
+            {
+                stale.Add(delivery.Id);
+            }
+        }
+        if (stale.Count > 0)
+        {
+            await db.Deliveries
+                .Where(d => stale.Contains(d.Id) && d.LeaseOwner == node.Name)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.LeaseOwner, (string?)null)
+                    .SetProperty(d => d.LeaseUntil, (DateTime?)null), cancellationToken);
+            work.AddRange(await LeaseAsync(stale, cancellationToken));
+        }
+        return work;
+    }
+
     private async Task<List<DeliveryWork>> LoadAsync(AppDbContext db, List<Guid> ids, DateTime until, CancellationToken cancellationToken)
     {
         var deliveries = await db.Deliveries.AsNoTracking()
@@ -65,6 +104,7 @@ internal sealed class DeliveryLeaser(
         return deliveries.Select(d => new DeliveryWork(d, webhooks.GetValueOrDefault(d.WebhookId), events[d.CallEventId])).ToList();
     }
 
-    private static DateTime TruncateToMilliseconds(DateTime value) =>
+    /// <summary>Whole milliseconds, so a lease time reads back equal from every provider.</summary>
+    public static DateTime TruncateToMilliseconds(DateTime value) =>
         new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), value.Kind);
 }

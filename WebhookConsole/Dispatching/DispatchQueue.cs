@@ -3,15 +3,19 @@ using System.Threading.Channels;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// Ids of deliveries due now, for this process's <see cref="DeliveryDispatcher"/>. Only a hint: the database row
-/// is the work, so an id lost with the process is found again by the <see cref="RecoverySweep"/>, and an id
+/// Deliveries due now, for this process's <see cref="DeliveryDispatcher"/>. Only a hint: the database row is the
+/// work, so an entry lost with the process is found again by the <see cref="RecoverySweep"/>, and a delivery
 /// queued twice is attempted once (the lease decides).
 /// </summary>
 internal sealed class DispatchQueue
 {
-    private readonly Channel<Guid> channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<DispatchItem> channel = Channel.CreateUnbounded<DispatchItem>(new UnboundedChannelOptions { SingleReader = true });
 
-    public ChannelReader<Guid> Reader => channel.Reader;
+    public ChannelReader<DispatchItem> Reader => channel.Reader;
 
-    public void Enqueue(Guid deliveryId) => channel.Writer.TryWrite(deliveryId);
+    /// <summary>A due delivery the dispatcher must lease first.</summary>
+    public void Enqueue(Guid deliveryId) => channel.Writer.TryWrite(new DispatchItem(deliveryId, null));
+
+    /// <summary>A delivery committed with this node's lease on it.</summary>
+    public void Enqueue(LeasedDelivery leased) => channel.Writer.TryWrite(new DispatchItem(leased.Delivery.Id, leased));
 }

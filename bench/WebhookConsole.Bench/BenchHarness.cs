@@ -8,7 +8,7 @@ namespace WebhookConsole.Bench;
 /// <summary>Starts the receiver and the app, runs every scenario in order, and prints the summary as the last line.</summary>
 internal static class BenchHarness
 {
-    public static async Task<int> RunAsync(BenchSizes sizes, TextWriter log)
+    public static async Task<int> RunAsync(BenchSizes sizes, bool withHistory, TextWriter log)
     {
         var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
         log.WriteLine($"WebhookConsole bench ({sizes.Name} run, app built {configuration}, {Environment.ProcessorCount} cores)"
@@ -25,6 +25,7 @@ internal static class BenchHarness
                 var fixture = await BenchFixture.CreateAsync(app.Services, receiver.BaseUrl);
                 using var events = new EventClient(app.BaseUrl, fixture.AccountId);
 
+                await new WarmupScenario(events, receiver, sizes.DrainTimeout, log).RunAsync(sizes.WarmupEvents);
                 summary["limit_rps"] = await new LimitScenario(receiver, log).RunAsync(sizes.LimitDuration);
                 var ingest = new IngestScenario(events, receiver, sizes.DrainTimeout, log);
                 summary["ingest_eps"] = await ingest.RunAsync(BenchFixture.SingleEnvironment, sizes.IngestEvents);
@@ -33,9 +34,12 @@ internal static class BenchHarness
                 summary["delivery_ratio"] = summary["delivery_dps"] / summary["limit_rps"];
                 (summary["latency_p50_ms"], summary["latency_p99_ms"]) = await new LatencyScenario(events, receiver, sizes.DrainTimeout, log).RunAsync(sizes.LatencyDuration);
 
-                await new HistorySeeder(app.ConnectionString, fixture, log).SeedAsync(sizes.HistoryDeliveries);
-                (summary["history_first_ms"], summary["history_filtered_ms"]) =
-                    await new HistoryScenario(app.BaseUrl, app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), fixture, log).RunAsync();
+                if (withHistory)
+                {
+                    await new HistorySeeder(app.ConnectionString, fixture, log).SeedAsync(sizes.HistoryDeliveries);
+                    (summary["history_first_ms"], summary["history_filtered_ms"]) =
+                        await new HistoryScenario(app.BaseUrl, app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), fixture, log).RunAsync();
+                }
                 summary["peak_ws_mb"] = PeakMemory.Megabytes();
             }
 

@@ -3,6 +3,7 @@ namespace WebhookConsole.Bench;
 /// <summary>How much work each scenario does: the full run measures, the quick run only proves the harness works.</summary>
 internal sealed record BenchSizes(
     string Name,
+    int WarmupEvents,
     TimeSpan LimitDuration,
     int IngestEvents,
     int IngestFanOutEvents,
@@ -19,6 +20,7 @@ internal sealed record BenchSizes(
 
     public static readonly BenchSizes Full = new(
         "full",
+        WarmupEvents: 5_000,
         LimitDuration: TimeSpan.FromSeconds(5),
         IngestEvents: 5_000,
         IngestFanOutEvents: 500,
@@ -29,6 +31,7 @@ internal sealed record BenchSizes(
 
     public static readonly BenchSizes Quick = new(
         "quick",
+        WarmupEvents: 100,
         LimitDuration: TimeSpan.FromSeconds(0.5),
         IngestEvents: 300,
         IngestFanOutEvents: 50,

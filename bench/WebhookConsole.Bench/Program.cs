@@ -7,7 +7,8 @@ internal static class BenchProgram
 {
     /// <summary>
     /// <c>--micro</c>: BenchmarkDotNet micro-benchmarks of the renderer and the signer (other arguments go to
-    /// BenchmarkDotNet). Otherwise the end-to-end harness; <c>--quick</c> makes it a few-second smoke run.
+    /// BenchmarkDotNet). Otherwise the end-to-end harness; <c>--quick</c> makes it a few-second smoke run, and
+    /// <c>--no-history</c> leaves out the history scenario (a minute of seeding) while working on the dispatcher.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -16,6 +17,7 @@ internal static class BenchProgram
             MicroBenchmarks.Run(args.Where(a => a != "--micro").ToArray());
             return 0;
         }
-        return await BenchHarness.RunAsync(args.Contains("--quick") ? BenchSizes.Quick : BenchSizes.Full, Console.Out);
+        var sizes = args.Contains("--quick") ? BenchSizes.Quick : BenchSizes.Full;
+        return await BenchHarness.RunAsync(sizes, withHistory: !args.Contains("--no-history"), Console.Out);
     }
 }

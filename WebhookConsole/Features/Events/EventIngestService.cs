@@ -51,16 +51,28 @@ internal sealed class EventIngestService
             return existing;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await catalog.ExistsAsync(request.Event, cancellationToken))
         {
             errors.Add("event", "unknown", $"'{request.Event}' is not an event type of the catalogue");
         }
-        var environment = await db.Environments.AsNoTracking()
+        // The environment and the webhooks it routes this event to, in one round trip.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var route = await db.Environments.AsNoTracking()
             .Where(e => e.AccountId == accountId && e.Name == request.Environment)
-            .Select(e => new { e.Id, e.Name })
+            .Select(e => new
+            {
+                e.Id,
+                e.Name,
+                WebhookIds = db.EnvironmentSubscriptions
+                    .Where(s => s.EnvironmentId == e.Id)
+                    .Join(db.Webhooks, s => s.WebhookId, w => w.Id, (s, w) => w)
+                    .Where(w => w.AccountId == accountId && w.Enabled && (w.EventType == request.Event || w.EventType == "*"))
+                    .OrderBy(w => w.CreatedAt)
+                    .Select(w => w.Id)
+                    .ToList(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
-        if (environment is null)
+        if (route is null)
         {
             errors.Add("environment", "unknown", $"this account has no environment named '{request.Environment}'");
         }
@@ -68,14 +80,8 @@ internal sealed class EventIngestService
         {
             return null;
         }
-
-        var webhookIds = await db.EnvironmentSubscriptions
-            .Where(s => s.EnvironmentId == environment!.Id)
-            .Join(db.Webhooks, s => s.WebhookId, w => w.Id, (s, w) => w)
-            .Where(w => w.AccountId == accountId && w.Enabled && (w.EventType == request.Event || w.EventType == "*"))
-            .OrderBy(w => w.CreatedAt)
-            .Select(w => w.Id)
-            .ToListAsync(cancellationToken);
+        var environment = route!;
+        var webhookIds = route!.WebhookIds;
 
         var now = time.GetUtcNow().UtcDateTime;
         var callEvent = new CallEvent
@@ -84,7 +90,7 @@ internal sealed class EventIngestService
             AccountId = accountId,
             EventId = request.Id ?? Guid.CreateVersion7().ToString(),
             EventType = request.Event,
-            EnvironmentId = environment!.Id,
+            EnvironmentId = environment.Id,
             EnvironmentName = environment.Name,
             OccurredAt = request.Timestamp ?? now,
             ReceivedAt = now,
@@ -103,6 +109,11 @@ internal sealed class EventIngestService
             CreatedAt = now,
             UpdatedAt = now,
         }).ToList();
+        foreach (var delivery in deliveries)
+        {
+            // With SQLite the dispatcher gets them leased already, so it need not lease and reload them.
+            scheduler.LeaseNew(delivery, now);
+        }
 
         try
         {
@@ -124,7 +135,7 @@ internal sealed class EventIngestService
         {
             try
             {
-                scheduler.Enqueue(delivery.Id);
+                scheduler.Enqueue(delivery, callEvent);
             }
             catch (Exception ex)
             {

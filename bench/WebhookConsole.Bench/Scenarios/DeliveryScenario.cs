@@ -12,12 +12,14 @@ internal sealed class DeliveryScenario(EventClient events, BenchReceiver receive
     {
         var receivedBefore = receiver.Count;
         var started = Stopwatch.GetTimestamp();
+        var cpu = CpuMeter.Start();
         await ClosedLoop.RunAsync(BenchSizes.Clients, count, () => events.PostAsync(BenchFixture.SingleEnvironment));
         var drained = await receiver.WaitForCountAsync(receivedBefore + count, drainTimeout);
+        var cores = cpu.Cores();
         var arrived = receiver.Count - receivedBefore;
         var elapsed = Stopwatch.GetElapsedTime(started, receiver.LastArrival);
         var dps = arrived / elapsed.TotalSeconds;
-        log.WriteLine($"delivery: {arrived} of {count} deliveries arrived in {elapsed.TotalSeconds:0.00} s = {dps:0} deliveries/s"
+        log.WriteLine($"delivery: {arrived} of {count} deliveries arrived in {elapsed.TotalSeconds:0.00} s = {dps:0} deliveries/s, CPU {cores}"
             + (drained ? "" : $" (stopped waiting after {drainTimeout.TotalSeconds:0} s)"));
         return dps;
     }

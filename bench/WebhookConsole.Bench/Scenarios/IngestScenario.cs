@@ -10,13 +10,14 @@ internal sealed class IngestScenario(EventClient events, BenchReceiver receiver,
     {
         var receivedBefore = receiver.Count;
         long deliveries = 0;
+        var cpu = CpuMeter.Start();
         var elapsed = await ClosedLoop.RunAsync(BenchSizes.Clients, count, async () =>
         {
             var posted = await events.PostAsync(environment);
             Interlocked.Add(ref deliveries, posted.DeliveryIds.Count);
         });
         var eps = count / elapsed.TotalSeconds;
-        log.WriteLine($"ingest ({environment}): {count} events ({deliveries} deliveries) accepted in {elapsed.TotalSeconds:0.00} s = {eps:0} events/s");
+        log.WriteLine($"ingest ({environment}): {count} events ({deliveries} deliveries) accepted in {elapsed.TotalSeconds:0.00} s = {eps:0} events/s, CPU {cpu.Cores()}");
 
         if (!await receiver.WaitForCountAsync(receivedBefore + deliveries, drainTimeout))
         {
