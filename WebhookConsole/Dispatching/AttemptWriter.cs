@@ -51,21 +51,17 @@ internal sealed class AttemptWriter
 
     private async Task<bool> CommitOneAsync(AttemptOutcome outcome) => (await CommitAsync([outcome]))[0];
 
+    // Plain SQL, the same for both providers: the statement runs once per attempt, and LINQ's ExecuteUpdate would
+    // translate its expression tree each time. Guid, DateTime and enum values are bound through EF Core's mappings.
     private async Task<bool> MoveOnAsync(AppDbContext db, AttemptOutcome o)
     {
         var attempt = o.Attempt;
-        return await db.Deliveries
-            .Where(d => d.Id == attempt.DeliveryId && d.LeaseOwner == node.Name)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.Status, o.Status)
-                .SetProperty(d => d.AttemptCount, attempt.Number)
-                .SetProperty(d => d.LastStatusCode, attempt.StatusCode)
-                .SetProperty(d => d.LastError, o.LastError)
-                .SetProperty(d => d.LastDurationMs, attempt.DurationMs)
-                .SetProperty(d => d.NextAttemptAt, o.NextAttemptAt)
-                .SetProperty(d => d.CompletedAt, o.CompletedAt)
-                .SetProperty(d => d.LeaseOwner, (string?)null)
-                .SetProperty(d => d.LeaseUntil, (DateTime?)null)
-                .SetProperty(d => d.UpdatedAt, attempt.CreatedAt)) > 0;
+        return await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Deliveries" SET
+                "Status" = {(int)o.Status}, "AttemptCount" = {attempt.Number}, "LastStatusCode" = {attempt.StatusCode},
+                "LastError" = {o.LastError}, "LastDurationMs" = {attempt.DurationMs}, "NextAttemptAt" = {o.NextAttemptAt},
+                "CompletedAt" = {o.CompletedAt}, "LeaseOwner" = NULL, "LeaseUntil" = NULL, "UpdatedAt" = {attempt.CreatedAt}
+            WHERE "Id" = {attempt.DeliveryId} AND "LeaseOwner" = {node.Name}
+            """) > 0;
     }
 }
