@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Dispatching;
 
@@ -17,6 +18,10 @@ internal sealed class DeliveryLeaser(
     IOptionsMonitor<DispatcherOptions> options,
     TimeProvider time)
 {
+    /// <summary>Webhooks by id; compiled once, since every batch of handed-over deliveries runs it.</summary>
+    private static readonly Func<AppDbContext, Guid[], IAsyncEnumerable<WebhookEndpoint>> WebhooksByIds =
+        EF.CompileAsyncQuery((AppDbContext db, Guid[] ids) => db.Webhooks.AsNoTracking().Where(w => ids.Contains(w.Id)));
+
     /// <summary>The lease of a delivery whose webhook is gone: its attempt only ends it.</summary>
     private const int DeletedWebhookTimeoutSeconds = 60;
 
@@ -62,8 +67,12 @@ internal sealed class DeliveryLeaser(
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var webhookIds = handedOver.Select(h => h.Delivery.WebhookId).Distinct().ToList();
-        var webhooks = await db.Webhooks.AsNoTracking().Where(w => webhookIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
+        var webhookIds = handedOver.Select(h => h.Delivery.WebhookId).Distinct().ToArray();
+        var webhooks = new Dictionary<Guid, WebhookEndpoint>(webhookIds.Length);
+        await foreach (var webhook in WebhooksByIds(db, webhookIds).WithCancellation(cancellationToken))
+        {
+            webhooks[webhook.Id] = webhook;
+        }
 
         var work = new List<DeliveryWork>(handedOver.Count);
         var stale = new List<Guid>();

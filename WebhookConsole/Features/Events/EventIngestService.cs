@@ -55,23 +55,8 @@ internal sealed class EventIngestService
         {
             errors.Add("event", "unknown", $"'{request.Event}' is not an event type of the catalogue");
         }
-        // The environment and the webhooks it routes this event to, in one round trip.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var route = await db.Environments.AsNoTracking()
-            .Where(e => e.AccountId == accountId && e.Name == request.Environment)
-            .Select(e => new
-            {
-                e.Id,
-                e.Name,
-                WebhookIds = db.EnvironmentSubscriptions
-                    .Where(s => s.EnvironmentId == e.Id)
-                    .Join(db.Webhooks, s => s.WebhookId, w => w.Id, (s, w) => w)
-                    .Where(w => w.AccountId == accountId && w.Enabled && (w.EventType == request.Event || w.EventType == "*"))
-                    .OrderBy(w => w.CreatedAt)
-                    .Select(w => w.Id)
-                    .ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var route = await IngestRoute.FindAsync(db, accountId, request.Environment, request.Event);
         if (route is null)
         {
             errors.Add("environment", "unknown", $"this account has no environment named '{request.Environment}'");
@@ -80,7 +65,6 @@ internal sealed class EventIngestService
         {
             return null;
         }
-        var environment = route!;
         var webhookIds = route!.WebhookIds;
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -90,8 +74,8 @@ internal sealed class EventIngestService
             AccountId = accountId,
             EventId = request.Id ?? Guid.CreateVersion7().ToString(),
             EventType = request.Event,
-            EnvironmentId = environment.Id,
-            EnvironmentName = environment.Name,
+            EnvironmentId = route.EnvironmentId,
+            EnvironmentName = route.EnvironmentName,
             OccurredAt = request.Timestamp ?? now,
             ReceivedAt = now,
             DataJson = request.Payload.ToJsonString(),
