@@ -18,8 +18,11 @@ internal sealed class DeliveryLeaser(
     IOptionsMonitor<DispatcherOptions> options,
     TimeProvider time)
 {
-    /// <summary>Webhooks by id; compiled once, since every batch of handed-over deliveries runs it.</summary>
-    private static readonly Func<AppDbContext, Guid[], IAsyncEnumerable<WebhookEndpoint>> WebhooksByIds =
+    /// <summary>
+    /// Webhooks by id; compiled once, since every batch of handed-over deliveries runs it. Not static: a compiled
+    /// query keeps the database provider it first ran with.
+    /// </summary>
+    private readonly Func<AppDbContext, Guid[], IAsyncEnumerable<WebhookEndpoint>> webhooksByIds =
         EF.CompileAsyncQuery((AppDbContext db, Guid[] ids) => db.Webhooks.AsNoTracking().Where(w => ids.Contains(w.Id)));
 
     /// <summary>The lease of a delivery whose webhook is gone: its attempt only ends it.</summary>
@@ -69,7 +72,7 @@ internal sealed class DeliveryLeaser(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var webhookIds = handedOver.Select(h => h.Delivery.WebhookId).Distinct().ToArray();
         var webhooks = new Dictionary<Guid, WebhookEndpoint>(webhookIds.Length);
-        await foreach (var webhook in WebhooksByIds(db, webhookIds).WithCancellation(cancellationToken))
+        await foreach (var webhook in webhooksByIds(db, webhookIds).WithCancellation(cancellationToken))
         {
             webhooks[webhook.Id] = webhook;
         }

@@ -25,6 +25,7 @@ internal sealed class EventIngestService
     private readonly TimeProvider time;
     private readonly ILogger<EventIngestService> logger;
     private readonly GroupCommit<NewEvent, bool> commits;
+    private readonly Func<AppDbContext, Guid, string, string, Task<IngestRoute?>> findRoute = IngestRoute.CompileQuery();
 
     public EventIngestService(
         IDbContextFactory<AppDbContext> dbFactory,
@@ -56,7 +57,7 @@ internal sealed class EventIngestService
             errors.Add("event", "unknown", $"'{request.Event}' is not an event type of the catalogue");
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var route = await IngestRoute.FindAsync(db, accountId, request.Environment, request.Event);
+        var route = await findRoute(db, accountId, request.Environment, request.Event);
         if (route is null)
         {
             errors.Add("environment", "unknown", $"this account has no environment named '{request.Environment}'");

@@ -7,10 +7,11 @@ namespace WebhookConsole.Features.Events;
 internal sealed record IngestRoute(Guid EnvironmentId, string EnvironmentName, List<Guid> WebhookIds)
 {
     /// <summary>
-    /// One round trip, compiled once: every ingested event runs it, and a LINQ query would be rebuilt and looked up
-    /// in EF Core's query cache each time. Null when the account has no such environment.
+    /// The query, in one round trip: every ingested event runs it, so it is compiled once instead of rebuilt and
+    /// looked up in EF Core's query cache each time. It answers null when the account has no such environment.
+    /// A compiled query keeps the database provider it first ran with: compile one per app, never share it statically.
     /// </summary>
-    public static readonly Func<AppDbContext, Guid, string, string, Task<IngestRoute?>> FindAsync =
+    public static Func<AppDbContext, Guid, string, string, Task<IngestRoute?>> CompileQuery() =>
         EF.CompileAsyncQuery((AppDbContext db, Guid accountId, string environment, string eventType) =>
             db.Environments.AsNoTracking()
                 .Where(e => e.AccountId == accountId && e.Name == environment)
