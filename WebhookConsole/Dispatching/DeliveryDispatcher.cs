@@ -4,11 +4,9 @@ using Microsoft.Extensions.Options;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// Works the <see cref="DispatchQueue"/>: takes as many ids as there are free send slots
-/// (<c>Dispatcher:WorkerCount</c>), leases them in one batch (or, handed over leased, reads only their webhooks),
-/// and attempts each concurrently on async I/O, so no
-/// thread blocks while a request is on the wire. A delivery is leased only when a slot is ready for it, so leases
-/// held never outnumber the requests in flight.
+/// Works the <see cref="DispatchQueue"/>: takes as many entries as there are free send slots
+/// (<c>Dispatcher:WorkerCount</c>), leases them in one batch (for deliveries handed over leased, reads only their
+/// webhooks), and attempts each concurrently on async I/O, so no thread blocks while a request is on the wire.
 /// </summary>
 internal sealed class DeliveryDispatcher(
     DispatchQueue queue,
@@ -95,7 +93,8 @@ internal sealed class DeliveryDispatcher(
         }
         catch (Exception ex)
         {
-            // The rows stay due and unleased: the recovery sweep (or the next start) hands them out again.
+            // The rows stay due: the recovery sweep hands them out again once their leases (if any) expire, and the
+            // next start at once.
             if (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "Could not lease {Count} deliveries; the recovery sweep will retry them", batch.Count);
