@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace WebhookConsole.Data;
@@ -26,6 +27,8 @@ internal static class DatabaseServiceExtensions
                 default:
                     throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
             }
+            // Features watch what is saved through interceptors they register (a cache forgetting what changed).
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         // Made only to migrate a PostgreSQL database, and by dotnet ef (which reads no connection string for

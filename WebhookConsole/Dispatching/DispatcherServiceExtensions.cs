@@ -49,7 +49,10 @@ internal static class DispatcherServiceExtensions
                 ConnectCallback = sp.GetRequiredService<GuardedConnector>().ConnectAsync,
             })
             // The handler is shared across requests for connection reuse; the factory's rotation is not needed.
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The factory's request logs would write every destination URL (query strings may carry tokens) and cost
+            // a logging scope per delivery; the attempt history records each request already, with secrets masked.
+            .RemoveAllLoggers();
 
         services.AddHangfire((sp, config) =>
         {

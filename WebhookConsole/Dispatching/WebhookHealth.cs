@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Events;
 using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Dispatching;
@@ -16,7 +17,8 @@ internal sealed class WebhookHealth(
     IOptionsMonitor<DispatcherOptions> options,
     TimeProvider time,
     ILogger<WebhookHealth> logger,
-    AuditLog audit)
+    AuditLog audit,
+    IngestRouteCache routes)
 {
     public const string DisabledError = "webhook disabled";
 
@@ -62,6 +64,8 @@ internal sealed class WebhookHealth(
         await transaction.CommitAsync(cancellationToken);
         if (disabled > 0)
         {
+            // Ingest stops routing events to it at once (an UPDATE of its own passes no save interceptor).
+            routes.Clear();
             await EndPendingAsync(db, webhookId, cancellationToken);
             logger.LogWarning("Disabled webhook {WebhookId}: {Reason}", webhookId, reason);
         }

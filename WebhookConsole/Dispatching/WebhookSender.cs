@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -58,14 +59,22 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
     private static async Task<string> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
     {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[MaxResponseBytes];
-        var filled = 0;
-        int read;
-        while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+        // Rented: most receivers answer a few bytes, and a fresh 64 KiB array per delivery keeps the collector busy.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBytes);
+        try
         {
-            filled += read;
+            var filled = 0;
+            int read;
+            while (filled < MaxResponseBytes && (read = await stream.ReadAsync(buffer.AsMemory(filled, MaxResponseBytes - filled), cancellationToken)) > 0)
+            {
+                filled += read;
+            }
+            return Encoding.UTF8.GetString(buffer, 0, filled);
         }
-        return Encoding.UTF8.GetString(buffer, 0, filled);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)

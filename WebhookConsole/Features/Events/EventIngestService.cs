@@ -24,12 +24,13 @@ internal sealed class EventIngestService
     private readonly DeliveryChanges changes;
     private readonly TimeProvider time;
     private readonly ILogger<EventIngestService> logger;
+    private readonly IngestRouteCache routes;
     private readonly GroupCommit<NewEvent, bool> commits;
-    private readonly Func<AppDbContext, Guid, string, string, Task<IngestRoute?>> findRoute = IngestRoute.CompileQuery();
 
     public EventIngestService(
         IDbContextFactory<AppDbContext> dbFactory,
         EventTypeCatalog catalog,
+        IngestRouteCache routes,
         DeliveryScheduler scheduler,
         DeliveryChanges changes,
         TimeProvider time,
@@ -37,6 +38,7 @@ internal sealed class EventIngestService
     {
         this.dbFactory = dbFactory;
         this.catalog = catalog;
+        this.routes = routes;
         this.scheduler = scheduler;
         this.changes = changes;
         this.time = time;
@@ -56,8 +58,7 @@ internal sealed class EventIngestService
         {
             errors.Add("event", "unknown", $"'{request.Event}' is not an event type of the catalogue");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var route = await findRoute(db, accountId, request.Environment, request.Event);
+        var route = await routes.FindAsync(dbFactory, accountId, request.Environment, request.Event, cancellationToken);
         if (route is null)
         {
             errors.Add("environment", "unknown", $"this account has no environment named '{request.Environment}'");

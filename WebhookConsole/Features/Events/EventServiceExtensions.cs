@@ -1,9 +1,13 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace WebhookConsole.Features.Events;
 
 internal static class EventServiceExtensions
 {
     public static WebApplicationBuilder AddEvents(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<IngestRouteCache>();
+        builder.Services.AddSingleton<IInterceptor, IngestRouteInvalidator>();
         builder.Services.AddSingleton<EventIngestService>();
         return builder;
     }

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using WebhookConsole.Data;
+
+namespace WebhookConsole.Features.Events;
+
+/// <summary>
+/// The routes ingest has looked up lately, by account, environment name and event type. Every event needs its
+/// route and routes change only when an admin edits webhooks or environments, so a route is remembered for a few
+/// seconds instead of read per event. A change made on this node forgets every route at once
+/// (<see cref="IngestRouteInvalidator"/>); a change made on another node is seen here once the entry expires.
+/// </summary>
+internal sealed class IngestRouteCache(TimeProvider time)
+{
+    /// <summary>How long another node's change may go unseen here.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    private readonly ExpiringCache<(Guid AccountId, string Environment, string EventType), IngestRoute?> routes = new(Lifetime, time);
+
+    /// <summary>A compiled query keeps the provider it first ran with, so each app (each cache) compiles its own.</summary>
+    private readonly Func<AppDbContext, Guid, string, string, Task<IngestRoute?>> findRoute = IngestRoute.CompileQuery();
+
+    /// <summary>Bumped by every <see cref="Clear"/>: a lookup that read the database before a clear does not keep its answer.</summary>
+    private long generation;
+
+    /// <summary>The route, or null when the account has no such environment.</summary>
+    public async Task<IngestRoute?> FindAsync(IDbContextFactory<AppDbContext> dbFactory, Guid accountId, string environment, string eventType, CancellationToken cancellationToken)
+    {
+        var key = (accountId, environment, eventType);
+        if (routes.TryGet(key, out var cached))
+        {
+            return cached;
+        }
+        var seen = Interlocked.Read(ref generation);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var route = await findRoute(db, accountId, environment, eventType);
+        if (Interlocked.Read(ref generation) == seen)
+        {
+            routes.Set(key, route);
+        }
+        return route;
+    }
+
+    /// <summary>Forgets every route: webhooks, environments or subscriptions have changed.</summary>
+    public void Clear()
+    {
+        Interlocked.Increment(ref generation);
+        routes.Clear();
+    }
+}
