@@ -43,6 +43,18 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Applies the settings to a connection opened outside EF Core (once per native connection, like the rest).</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
     private static bool FirstOpen(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, true);
 }

@@ -15,7 +15,8 @@ internal sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransaction
 {
     public static readonly SqliteWriteGate Instance = new();
 
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+    /// <summary>How long a writer waits for the gate before it goes ahead and leaves the wait to SQLite's own locking.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
     private static readonly string[] WriteVerbs = ["INSERT", "UPDATE", "DELETE", "REPLACE"];
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
@@ -174,7 +175,7 @@ internal sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransaction
     }
 
     /// <summary>One gate per database file; in-memory databases are private to their connection and need none.</summary>
-    private SemaphoreSlim? GateOf(DbConnection connection) =>
+    public SemaphoreSlim? GateOf(DbConnection connection) =>
         string.IsNullOrEmpty(connection.DataSource) || connection.DataSource == ":memory:"
             ? null
             : gates.GetOrAdd(connection.DataSource, _ => new SemaphoreSlim(1, 1));

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Data;
+using Microsoft.EntityFrameworkCore.Metadata;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Dispatching;
 
@@ -16,12 +18,14 @@ internal sealed class AttemptWriter
     private const int MaxBatch = 100;
 
     private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly SqliteWriter sqlite;
     private readonly NodeIdentity node;
     private readonly GroupCommit<AttemptOutcome, bool> commits;
 
-    public AttemptWriter(IDbContextFactory<AppDbContext> dbFactory, NodeIdentity node)
+    public AttemptWriter(IDbContextFactory<AppDbContext> dbFactory, SqliteWriter sqlite, NodeIdentity node)
     {
         this.dbFactory = dbFactory;
+        this.sqlite = sqlite;
         this.node = node;
         commits = new GroupCommit<AttemptOutcome, bool>(CommitAsync, CommitOneAsync, MaxBatch);
     }
@@ -31,6 +35,10 @@ internal sealed class AttemptWriter
 
     private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<AttemptOutcome> batch)
     {
+        if (sqlite.IsUsed)
+        {
+            return await sqlite.WriteAsync(rows => Commit(rows, batch));
+        }
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var owned = new bool[batch.Count];
@@ -48,6 +56,52 @@ internal sealed class AttemptWriter
         await transaction.CommitAsync();
         return owned;
     }
+
+    /// <summary>The same as the EF Core path below, through the SQLite writer's prepared statements.</summary>
+    private bool[] Commit(SqliteWriteBatch rows, IReadOnlyList<AttemptOutcome> batch)
+    {
+        var owned = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var o = batch[i];
+            var attempt = o.Attempt;
+            owned[i] = rows.Execute(MoveOnSql, MoveOnParameters,
+                o.Status, attempt.Number, attempt.StatusCode, o.LastError, attempt.DurationMs, o.NextAttemptAt, o.CompletedAt, attempt.CreatedAt,
+                attempt.DeliveryId, node.Name) > 0;
+        }
+        foreach (var outcome in batch)
+        {
+            rows.Insert(outcome.Attempt);
+        }
+        foreach (var webhookId in batch.Where((o, i) => owned[i] && o.ResetsFailures).Select(o => o.Attempt.WebhookId).Distinct())
+        {
+            rows.Execute(ResetFailuresSql, ResetFailuresParameters, webhookId);
+        }
+        return owned;
+    }
+
+    private const string MoveOnSql = """
+        UPDATE "Deliveries" SET
+            "Status" = @p0, "AttemptCount" = @p1, "LastStatusCode" = @p2, "LastError" = @p3, "LastDurationMs" = @p4,
+            "NextAttemptAt" = @p5, "CompletedAt" = @p6, "LeaseOwner" = NULL, "LeaseUntil" = NULL, "UpdatedAt" = @p7
+        WHERE "Id" = @p8 AND "LeaseOwner" = @p9
+        """;
+
+    private static IReadOnlyList<IProperty> MoveOnParameters(IModel model)
+    {
+        var delivery = model.FindEntityType(typeof(Delivery))!;
+        return [.. new[]
+        {
+            nameof(Delivery.Status), nameof(Delivery.AttemptCount), nameof(Delivery.LastStatusCode), nameof(Delivery.LastError),
+            nameof(Delivery.LastDurationMs), nameof(Delivery.NextAttemptAt), nameof(Delivery.CompletedAt), nameof(Delivery.UpdatedAt),
+            nameof(Delivery.Id), nameof(Delivery.LeaseOwner),
+        }.Select(name => delivery.FindProperty(name)!)];
+    }
+
+    private const string ResetFailuresSql = """UPDATE "Webhooks" SET "ConsecutiveFailures" = 0 WHERE "Id" = @p0 AND "ConsecutiveFailures" <> 0""";
+
+    private static IReadOnlyList<IProperty> ResetFailuresParameters(IModel model) =>
+        [model.FindEntityType(typeof(WebhookEndpoint))!.FindProperty(nameof(WebhookEndpoint.Id))!];
 
     private async Task<bool> CommitOneAsync(AttemptOutcome outcome) => (await CommitAsync([outcome]))[0];
 

@@ -19,6 +19,7 @@ internal sealed class EventIngestService
     private const int MaxBatch = 200;
 
     private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly SqliteWriter sqlite;
     private readonly EventTypeCatalog catalog;
     private readonly DeliveryScheduler scheduler;
     private readonly DeliveryChanges changes;
@@ -29,6 +30,7 @@ internal sealed class EventIngestService
 
     public EventIngestService(
         IDbContextFactory<AppDbContext> dbFactory,
+        SqliteWriter sqlite,
         EventTypeCatalog catalog,
         IngestRouteCache routes,
         DeliveryScheduler scheduler,
@@ -37,6 +39,7 @@ internal sealed class EventIngestService
         ILogger<EventIngestService> logger)
     {
         this.dbFactory = dbFactory;
+        this.sqlite = sqlite;
         this.catalog = catalog;
         this.routes = routes;
         this.scheduler = scheduler;
@@ -135,6 +138,21 @@ internal sealed class EventIngestService
     /// <summary>Events and their deliveries in one transaction (SaveChanges makes one).</summary>
     private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<NewEvent> batch)
     {
+        if (sqlite.IsUsed)
+        {
+            return await sqlite.WriteAsync(rows =>
+            {
+                foreach (var item in batch)
+                {
+                    rows.Insert(item.Event);
+                    foreach (var delivery in item.Deliveries)
+                    {
+                        rows.Insert(delivery);
+                    }
+                }
+                return Enumerable.Repeat(true, batch.Count).ToList();
+            });
+        }
         await using var db = await dbFactory.CreateDbContextAsync();
         foreach (var item in batch)
         {
