@@ -65,9 +65,9 @@ internal sealed class AttemptRecorder(
             SentBy = node.Name,
             CreatedAt = now,
         };
-        // The webhook was read when the delivery was leased: with no failures counted then, there is nothing to reset
-        // (a failure recorded since is reset by the next success), and the attempt's transaction skips the statement.
-        var resetsFailures = status == DeliveryStatus.Succeeded && !delivery.IsTest && webhook.ConsecutiveFailures != 0;
+        // The webhook may come from a cache, so its failure count is not trusted: the reset is a conditional UPDATE
+        // that writes nothing when there are no failures.
+        var resetsFailures = status == DeliveryStatus.Succeeded && !delivery.IsTest;
         var owned = await writer.WriteAsync(new AttemptOutcome(attempt, status, Truncate(error), nextAttemptAt, completedAt, resetsFailures));
         changes.Publish(delivery.Id);
         if (!owned)

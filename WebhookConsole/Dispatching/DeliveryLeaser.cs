@@ -16,15 +16,9 @@ internal sealed class DeliveryLeaser(
     IDbContextFactory<AppDbContext> dbFactory,
     NodeIdentity node,
     IOptionsMonitor<DispatcherOptions> options,
+    WebhookCache webhookCache,
     TimeProvider time)
 {
-    /// <summary>
-    /// Webhooks by id; compiled once, since every batch of handed-over deliveries runs it. Not static: a compiled
-    /// query keeps the database provider it first ran with.
-    /// </summary>
-    private readonly Func<AppDbContext, Guid[], IAsyncEnumerable<WebhookEndpoint>> webhooksByIds =
-        EF.CompileAsyncQuery((AppDbContext db, Guid[] ids) => db.Webhooks.AsNoTracking().Where(w => ids.Contains(w.Id)));
-
     /// <summary>The lease of a delivery whose webhook is gone: its attempt only ends it.</summary>
     private const int DeletedWebhookTimeoutSeconds = 60;
 
@@ -63,19 +57,13 @@ internal sealed class DeliveryLeaser(
 
     /// <summary>
     /// Work for deliveries committed already leased by this node (<see cref="DeliveryScheduler.LeaseNew"/>): only
-    /// their webhooks are read, afresh, since an admin may have changed one meanwhile. A delivery that waited so
-    /// long that its lease would not outlast its attempt gives the lease back and is leased anew.
+    /// their webhooks are needed, from the <see cref="WebhookCache"/> (an admin's change on this node is seen at once).
+    /// A delivery that waited so long that its lease would not outlast its attempt gives the lease back and is leased anew.
     /// </summary>
     public async Task<List<DeliveryWork>> AdoptAsync(IReadOnlyCollection<LeasedDelivery> handedOver, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var webhookIds = handedOver.Select(h => h.Delivery.WebhookId).Distinct().ToArray();
-        var webhooks = new Dictionary<Guid, WebhookEndpoint>(webhookIds.Length);
-        await foreach (var webhook in webhooksByIds(db, webhookIds).WithCancellation(cancellationToken))
-        {
-            webhooks[webhook.Id] = webhook;
-        }
+        var webhooks = await webhookCache.FindAsync([.. handedOver.Select(h => h.Delivery.WebhookId).Distinct()], cancellationToken);
 
         var work = new List<DeliveryWork>(handedOver.Count);
         var stale = new List<Guid>();
@@ -94,6 +82,7 @@ internal sealed class DeliveryLeaser(
         }
         if (stale.Count > 0)
         {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await db.Deliveries
                 .Where(d => stale.Contains(d.Id) && d.LeaseOwner == node.Name)
                 .ExecuteUpdateAsync(s => s

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Deliveries;
-using WebhookConsole.Features.Events;
 using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Dispatching;
@@ -18,7 +17,7 @@ internal sealed class WebhookHealth(
     TimeProvider time,
     ILogger<WebhookHealth> logger,
     AuditLog audit,
-    IngestRouteCache routes)
+    WebhookSetupChanges setupChanges)
 {
     public const string DisabledError = "webhook disabled";
 
@@ -65,7 +64,7 @@ internal sealed class WebhookHealth(
         if (disabled > 0)
         {
             // Ingest stops routing events to it at once (an UPDATE of its own passes no save interceptor).
-            routes.Clear();
+            setupChanges.Announce();
             await EndPendingAsync(db, webhookId, cancellationToken);
             logger.LogWarning("Disabled webhook {WebhookId}: {Reason}", webhookId, reason);
         }

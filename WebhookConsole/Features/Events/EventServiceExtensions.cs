@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace WebhookConsole.Features.Events;
 
 internal static class EventServiceExtensions
@@ -7,7 +5,6 @@ internal static class EventServiceExtensions
     public static WebApplicationBuilder AddEvents(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IngestRouteCache>();
-        builder.Services.AddSingleton<IInterceptor, IngestRouteInvalidator>();
         builder.Services.AddSingleton<EventIngestService>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Features.Events;
 
@@ -7,20 +8,26 @@ namespace WebhookConsole.Features.Events;
 /// The routes ingest has looked up lately, by account, environment name and event type. Every event needs its
 /// route and routes change only when an admin edits webhooks or environments, so a route is remembered for a few
 /// seconds instead of read per event. A change made on this node forgets every route at once
-/// (<see cref="IngestRouteInvalidator"/>); a change made on another node is seen here once the entry expires.
+/// (<see cref="WebhookSetupChanges"/>); a change made on another node is seen here once the entry expires.
 /// </summary>
-internal sealed class IngestRouteCache(TimeProvider time)
+internal sealed class IngestRouteCache
 {
     /// <summary>How long another node's change may go unseen here.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
-    private readonly ExpiringCache<(Guid AccountId, string Environment, string EventType), IngestRoute?> routes = new(Lifetime, time);
+    private readonly ExpiringCache<(Guid AccountId, string Environment, string EventType), IngestRoute?> routes;
 
     /// <summary>A compiled query keeps the provider it first ran with, so each app (each cache) compiles its own.</summary>
     private readonly Func<AppDbContext, Guid, string, string, Task<IngestRoute?>> findRoute = IngestRoute.CompileQuery();
 
     /// <summary>Bumped by every <see cref="Clear"/>: a lookup that read the database before a clear does not keep its answer.</summary>
     private long generation;
+
+    public IngestRouteCache(TimeProvider time, WebhookSetupChanges changes)
+    {
+        routes = new(Lifetime, time);
+        changes.Changed += Clear;
+    }
 
     /// <summary>The route, or null when the account has no such environment.</summary>
     public async Task<IngestRoute?> FindAsync(IDbContextFactory<AppDbContext> dbFactory, Guid accountId, string environment, string eventType, CancellationToken cancellationToken)

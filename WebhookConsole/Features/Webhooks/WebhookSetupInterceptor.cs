@@ -3,16 +3,15 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using WebhookConsole.Features.Environments;
-using WebhookConsole.Features.Webhooks;
 
-namespace WebhookConsole.Features.Events;
+namespace WebhookConsole.Features.Webhooks;
 
 /// <summary>
-/// Clears the <see cref="IngestRouteCache"/> whenever a context saves a change to a webhook, an environment or a
-/// subscription: when the save commits on its own, and again when the transaction it was part of commits (until
-/// then other connections still read the old rows, and a lookup in between would remember them).
+/// Announces <see cref="WebhookSetupChanges"/> whenever a context saves a change to a webhook, an environment or a
+/// subscription: as the save starts, when it commits on its own, and again when the transaction it was part of
+/// commits (until then other connections still read the old rows, and a lookup in between would remember them).
 /// </summary>
-internal sealed class IngestRouteInvalidator(IngestRouteCache cache) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class WebhookSetupInterceptor(WebhookSetupChanges changes) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     /// <summary>Contexts that saved a routing change inside a transaction not yet committed.</summary>
     private readonly ConditionalWeakTable<DbContext, object> pending = new();
@@ -62,7 +61,7 @@ internal sealed class IngestRouteInvalidator(IngestRouteCache cache) : ISaveChan
         if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Routes(e.Entity)))
         {
             pending.AddOrUpdate(context, true);
-            cache.Clear();
+            changes.Announce();
         }
     }
 
@@ -70,7 +69,7 @@ internal sealed class IngestRouteInvalidator(IngestRouteCache cache) : ISaveChan
     {
         if (context is not null && pending.TryGetValue(context, out _))
         {
-            cache.Clear();
+            changes.Announce();
             if (context.Database.CurrentTransaction is null)
             {
                 pending.Remove(context);
@@ -82,7 +81,7 @@ internal sealed class IngestRouteInvalidator(IngestRouteCache cache) : ISaveChan
     {
         if (context is not null && pending.Remove(context))
         {
-            cache.Clear();
+            changes.Announce();
         }
     }
 
