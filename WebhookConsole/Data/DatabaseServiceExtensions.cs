@@ -41,6 +41,7 @@ internal static class DatabaseServiceExtensions
 
         // Registered before every other hosted service, so the schema is ready when they start.
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHostedService<SqliteCheckpointer>();
         return builder;
     }
 

@@ -17,7 +17,10 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     // mmap_size: pages are read from a shared mapping of the file instead of copied in by read() each time a
     // connection's private page cache was invalidated by another connection's write, which under load is most reads.
-    private const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;";
+    // wal_autocheckpoint: checkpoints are the SqliteCheckpointer's, off the writers' path; a committing writer runs
+    // one itself only if the log has grown past 64 MiB all the same, and journal_size_limit trims the log back then.
+    private const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456; "
+        + "PRAGMA wal_autocheckpoint=16384; PRAGMA journal_size_limit=67108864;";
 
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
 

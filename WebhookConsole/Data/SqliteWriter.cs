@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -8,62 +9,53 @@ namespace WebhookConsole.Data;
 /// <summary>
 /// The path of the hot writes on SQLite (new events with their deliveries, attempts with their moves): one
 /// long-lived connection with statements prepared once, instead of a pooled context, EF Core's change tracking and
-/// SQL parsed anew per transaction. A connection that wrote last also keeps its page cache and its memory map;
-/// SQLite drops both whenever another connection has written since, so one writer for most writes spares them.
-/// Writes are serialised here and pass the same <see cref="SqliteWriteGate"/> as every other writer of the file.
+/// SQL parsed anew per transaction. Writes submitted meanwhile, of any kind, are committed together in one
+/// transaction (a group commit), so a page that several of them change (an index's last leaf) is written to the
+/// log once, not once each; each caller is still answered only once its own write is committed. A connection that
+/// wrote last also keeps its page cache and its memory map, which SQLite drops whenever another connection has
+/// written since. Every transaction passes the same <see cref="SqliteWriteGate"/> as the file's other writers.
 /// Not used with PostgreSQL, or with an in-memory SQLite database (private to its connection).
 /// </summary>
-internal sealed class SqliteWriter(IDbContextFactory<AppDbContext> dbFactory, IOptions<DatabaseOptions> options) : IDisposable
+internal sealed class SqliteWriter : IDisposable
 {
-    private readonly SemaphoreSlim exclusive = new(1, 1);
+    /// <summary>The most writes one transaction takes.</summary>
+    private const int MaxBatch = 500;
+
+    private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly IOptions<DatabaseOptions> options;
+    private readonly Channel<PendingWrite> channel = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<Type, SqliteRowInsert> inserts = [];
     private readonly Dictionary<string, SqliteStatement> statements = new(StringComparer.Ordinal);
+    private readonly Task loop;
     private SqliteConnection? connection;
     private IModel? model;
     private bool? used;
+
+    public SqliteWriter(IDbContextFactory<AppDbContext> dbFactory, IOptions<DatabaseOptions> options)
+    {
+        this.dbFactory = dbFactory;
+        this.options = options;
+        loop = Task.Run(RunAsync);
+    }
 
     /// <summary>True when the database is an SQLite file, so the hot writes go through <see cref="WriteAsync{T}"/>.</summary>
     public bool IsUsed => used ??= options.Value.Provider == DatabaseProvider.Sqlite && IsFile(ConnectionString());
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction on the writer's connection and commits it; a failure
-    /// rolls everything back and is rethrown as a <see cref="DbUpdateException"/>, as EF Core reports a failed save.
+    /// Runs <paramref name="work"/> in a write transaction on the writer's connection, with whatever other writes
+    /// are waiting, and completes with its result once that transaction is committed. When the transaction fails,
+    /// its writes are run again one transaction each, so a bad write (a duplicate key) fails alone; it fails with a
+    /// <see cref="DbUpdateException"/>, as EF Core reports a failed save. <paramref name="work"/> may run twice, so
+    /// it must only write, from values it does not change.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteWriteBatch, T> work)
+    public Task<T> WriteAsync<T>(Func<SqliteWriteBatch, T> work)
     {
-        await exclusive.WaitAsync();
-        try
+        var pending = new PendingWrite<T>(work);
+        if (!channel.Writer.TryWrite(pending))
         {
-            var open = await OpenAsync();
-            var gate = SqliteWriteGate.Instance.GateOf(open);
-            var entered = gate is not null && await gate.WaitAsync(SqliteWriteGate.MaxWait);
-            try
-            {
-                using var transaction = open.BeginTransaction();
-                T result;
-                try
-                {
-                    result = work(new SqliteWriteBatch(this, transaction));
-                }
-                catch (SqliteException ex)
-                {
-                    throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", ex);
-                }
-                transaction.Commit();
-                return result;
-            }
-            finally
-            {
-                if (entered)
-                {
-                    gate!.Release();
-                }
-            }
+            throw new ObjectDisposedException(nameof(SqliteWriter));
         }
-        finally
-        {
-            exclusive.Release();
-        }
+        return pending.Task;
     }
 
     internal SqliteRowInsert InsertOf(Type entityClrType)
@@ -87,6 +79,95 @@ internal sealed class SqliteWriter(IDbContextFactory<AppDbContext> dbFactory, IO
         return statement;
     }
 
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await channel.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && channel.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+            await CommitAsync(batch);
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        SqliteConnection open;
+        try
+        {
+            open = await OpenAsync();
+        }
+        catch (Exception ex)
+        {
+            batch.ForEach(p => p.Fail(ex));
+            return;
+        }
+        var gate = SqliteWriteGate.Instance.GateOf(open);
+        var g0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var entered = gate is not null && await gate.WaitAsync(SqliteWriteGate.MaxWait);
+        StatGateTicks += System.Diagnostics.Stopwatch.GetTimestamp() - g0;
+        try
+        {
+            try
+            {
+                Commit(open, batch);
+                batch.ForEach(p => p.Complete());
+                return;
+            }
+            catch (Exception ex) when (batch.Count == 1)
+            {
+                batch[0].Fail(Failure(ex));
+                return;
+            }
+            catch (Exception)
+            {
+                // Some write spoilt the transaction; each is tried on its own below.
+            }
+            foreach (var pending in batch)
+            {
+                try
+                {
+                    Commit(open, [pending]);
+                    pending.Complete();
+                }
+                catch (Exception ex)
+                {
+                    pending.Fail(Failure(ex));
+                }
+            }
+        }
+        finally
+        {
+            if (entered)
+            {
+                gate!.Release();
+            }
+        }
+    }
+
+    public static long StatTx, StatItems, StatTicks, StatGateTicks;
+    private void Commit(SqliteConnection open, List<PendingWrite> batch)
+    {
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        try { CommitCore(open, batch); } finally { StatTx++; StatItems += batch.Count; StatTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0; }
+    }
+    private void CommitCore(SqliteConnection open, List<PendingWrite> batch)
+    {
+        using var transaction = open.BeginTransaction();
+        var rows = new SqliteWriteBatch(this, transaction);
+        foreach (var pending in batch)
+        {
+            pending.Run(rows);
+        }
+        transaction.Commit();
+    }
+
+    private static Exception Failure(Exception ex) =>
+        ex is SqliteException ? new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", ex) : ex;
+
     private async Task<SqliteConnection> OpenAsync()
     {
         if (connection is { State: System.Data.ConnectionState.Open })
@@ -101,7 +182,8 @@ internal sealed class SqliteWriter(IDbContextFactory<AppDbContext> dbFactory, IO
         return connection;
     }
 
-    private string ConnectionString()
+    /// <summary>The app's SQLite connection string.</summary>
+    public string ConnectionString()
     {
         using var db = dbFactory.CreateDbContext();
         return db.Database.GetConnectionString() ?? "";
@@ -113,8 +195,11 @@ internal sealed class SqliteWriter(IDbContextFactory<AppDbContext> dbFactory, IO
         return !string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory;
     }
 
+    /// <summary>Lets the writes already submitted commit, then closes the connection.</summary>
     public void Dispose()
     {
+        channel.Writer.TryComplete();
+        loop.Wait(TimeSpan.FromSeconds(10));
         foreach (var insert in inserts.Values)
         {
             insert.Dispose();
@@ -124,6 +209,5 @@ internal sealed class SqliteWriter(IDbContextFactory<AppDbContext> dbFactory, IO
             statement.Dispose();
         }
         connection?.Dispose();
-        exclusive.Dispose();
     }
 }

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using WebhookConsole.Data;
 using Microsoft.EntityFrameworkCore.Metadata;
+using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// Stores attempts and moves their deliveries on, many attempts per transaction (<see cref="GroupCommit{TItem, TResult}"/>):
-/// each attempt is still answered only once it is committed. Only the lease holder moves a delivery on: a lease
+/// Stores attempts and moves their deliveries on, many attempts per transaction (on SQLite through the
+/// <see cref="SqliteWriter"/>, on PostgreSQL through a <see cref="GroupCommit{TItem, TResult}"/>): each attempt is still
+/// answered only once it is committed. Only the lease holder moves a delivery on: a lease
 /// lost (this node stalled past its expiry and another took the delivery over) leaves the outcome to the new
 /// holder, and the request made is still kept.
 /// </summary>
@@ -31,14 +32,12 @@ internal sealed class AttemptWriter
     }
 
     /// <summary>True when this node still held the lease and moved the delivery on; the attempt is stored either way.</summary>
-    public Task<bool> WriteAsync(AttemptOutcome outcome) => commits.SubmitAsync(outcome);
+    public Task<bool> WriteAsync(AttemptOutcome outcome) =>
+        // SQLite's writer commits the attempts (and events) arriving together itself.
+        sqlite.IsUsed ? sqlite.WriteAsync(rows => Commit(rows, outcome)) : commits.SubmitAsync(outcome);
 
     private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<AttemptOutcome> batch)
     {
-        if (sqlite.IsUsed)
-        {
-            return await sqlite.WriteAsync(rows => Commit(rows, batch));
-        }
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var owned = new bool[batch.Count];
@@ -57,25 +56,17 @@ internal sealed class AttemptWriter
         return owned;
     }
 
-    /// <summary>The same as the EF Core path below, through the SQLite writer's prepared statements.</summary>
-    private bool[] Commit(SqliteWriteBatch rows, IReadOnlyList<AttemptOutcome> batch)
+    /// <summary>One attempt as <see cref="CommitAsync"/> stores it, through the SQLite writer's prepared statements.</summary>
+    private bool Commit(SqliteWriteBatch rows, AttemptOutcome o)
     {
-        var owned = new bool[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        var attempt = o.Attempt;
+        var owned = rows.Execute(MoveOnSql, MoveOnParameters,
+            o.Status, attempt.Number, attempt.StatusCode, o.LastError, attempt.DurationMs, o.NextAttemptAt, o.CompletedAt, attempt.CreatedAt,
+            attempt.DeliveryId, node.Name) > 0;
+        rows.Insert(attempt);
+        if (owned && o.ResetsFailures)
         {
-            var o = batch[i];
-            var attempt = o.Attempt;
-            owned[i] = rows.Execute(MoveOnSql, MoveOnParameters,
-                o.Status, attempt.Number, attempt.StatusCode, o.LastError, attempt.DurationMs, o.NextAttemptAt, o.CompletedAt, attempt.CreatedAt,
-                attempt.DeliveryId, node.Name) > 0;
-        }
-        foreach (var outcome in batch)
-        {
-            rows.Insert(outcome.Attempt);
-        }
-        foreach (var webhookId in batch.Where((o, i) => owned[i] && o.ResetsFailures).Select(o => o.Attempt.WebhookId).Distinct())
-        {
-            rows.Execute(ResetFailuresSql, ResetFailuresParameters, webhookId);
+            rows.Execute(ResetFailuresSql, ResetFailuresParameters, attempt.WebhookId);
         }
         return owned;
     }

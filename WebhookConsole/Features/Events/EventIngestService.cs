@@ -10,8 +10,8 @@ namespace WebhookConsole.Features.Events;
 /// <summary>
 /// Accepts call events: the event and one delivery per subscribed, enabled, matching webhook are committed
 /// in one transaction (the outbox), and only then handed to the dispatcher. Events arriving together are
-/// committed together (<see cref="GroupCommit{TItem, TResult}"/>); each request still answers only after its own
-/// event is committed.
+/// committed together (on SQLite by the <see cref="SqliteWriter"/>, on PostgreSQL by a
+/// <see cref="GroupCommit{TItem, TResult}"/>); each request still answers only after its own event is committed.
 /// </summary>
 internal sealed class EventIngestService
 {
@@ -106,7 +106,9 @@ internal sealed class EventIngestService
 
         try
         {
-            await commits.SubmitAsync(new NewEvent(callEvent, deliveries));
+            var item = new NewEvent(callEvent, deliveries);
+            // SQLite's writer commits the events arriving together itself; PostgreSQL's go through the group commit.
+            await (sqlite.IsUsed ? sqlite.WriteAsync(rows => Insert(rows, item)) : commits.SubmitAsync(item));
         }
         catch (DbUpdateException) when (request.Id is not null)
         {
@@ -138,21 +140,6 @@ internal sealed class EventIngestService
     /// <summary>Events and their deliveries in one transaction (SaveChanges makes one).</summary>
     private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<NewEvent> batch)
     {
-        if (sqlite.IsUsed)
-        {
-            return await sqlite.WriteAsync(rows =>
-            {
-                foreach (var item in batch)
-                {
-                    rows.Insert(item.Event);
-                    foreach (var delivery in item.Deliveries)
-                    {
-                        rows.Insert(delivery);
-                    }
-                }
-                return Enumerable.Repeat(true, batch.Count).ToList();
-            });
-        }
         await using var db = await dbFactory.CreateDbContextAsync();
         foreach (var item in batch)
         {
@@ -161,6 +148,16 @@ internal sealed class EventIngestService
         }
         await db.SaveChangesAsync();
         return Enumerable.Repeat(true, batch.Count).ToList();
+    }
+
+    private static bool Insert(SqliteWriteBatch rows, NewEvent item)
+    {
+        rows.Insert(item.Event);
+        foreach (var delivery in item.Deliveries)
+        {
+            rows.Insert(delivery);
+        }
+        return true;
     }
 
     private async Task<bool> CommitOneAsync(NewEvent item) => (await CommitAsync([item]))[0];
