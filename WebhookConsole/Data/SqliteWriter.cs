@@ -106,9 +106,7 @@ internal sealed class SqliteWriter : IDisposable
             return;
         }
         var gate = SqliteWriteGate.Instance.GateOf(open);
-        var g0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var entered = gate is not null && await gate.WaitAsync(SqliteWriteGate.MaxWait);
-        StatGateTicks += System.Diagnostics.Stopwatch.GetTimestamp() - g0;
         try
         {
             try
@@ -148,13 +146,7 @@ internal sealed class SqliteWriter : IDisposable
         }
     }
 
-    public static long StatTx, StatItems, StatTicks, StatGateTicks;
     private void Commit(SqliteConnection open, List<PendingWrite> batch)
-    {
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        try { CommitCore(open, batch); } finally { StatTx++; StatItems += batch.Count; StatTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0; }
-    }
-    private void CommitCore(SqliteConnection open, List<PendingWrite> batch)
     {
         using var transaction = open.BeginTransaction();
         var rows = new SqliteWriteBatch(this, transaction);
