@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -22,15 +23,23 @@ internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
         }
 
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        // Rented: every API request reads its body through here, most of them a few hundred bytes.
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > limit)
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
             {
-                return ApiBody.Fail(TooLarge(http, limit));
+                if (buffer.Length + read > limit)
+                {
+                    return ApiBody.Fail(TooLarge(http, limit));
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         if (buffer.Length == 0 || IsWhiteSpace(buffer))
@@ -44,7 +53,7 @@ internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(buffer.ToArray(), nodeOptions: null, DocumentOptions);
+            root = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), nodeOptions: null, DocumentOptions);
         }
         catch (JsonException ex)
         {

@@ -20,7 +20,7 @@ internal sealed record BenchSizes(
 
     public static readonly BenchSizes Full = new(
         "full",
-        WarmupEvents: 5_000,
+        WarmupEvents: 20_000,
         LimitDuration: TimeSpan.FromSeconds(5),
         IngestEvents: 5_000,
         IngestFanOutEvents: 500,

@@ -29,9 +29,10 @@ internal sealed class LimitScenario(BenchReceiver receiver, TextWriter log)
 
         // Connections are opened and the JIT warmed before the clock starts.
         await ClosedLoop.RunForAsync(Clients, TimeSpan.FromMilliseconds(300), PostAsync);
+        var cpu = CpuMeter.Start();
         var done = await ClosedLoop.RunForAsync(Clients, duration, PostAsync);
         var rps = done / duration.TotalSeconds;
-        log.WriteLine($"limit: {done} raw POSTs in {duration.TotalSeconds:0.0} s from {Clients} clients = {rps:0} requests/s");
+        log.WriteLine($"limit: {done} raw POSTs in {duration.TotalSeconds:0.0} s from {Clients} clients = {rps:0} requests/s, CPU {cpu.Cores()}");
         return rps;
     }
 }
