@@ -161,6 +161,22 @@ public abstract class DispatcherEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delivery_GoesToTheEditedUrl_WhenTheWebhookChangesBetweenEvents()
+    {
+        var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/before"), w => w.EventType = "*");
+        await app.Data.AddEnvironmentAsync(accountId, "ITD2024", webhook.Id);
+        var first = await app.PostEventAsync(client, accountId, new { @event = "Call:Hangup", environment = "ITD2024", payload = new { n = 1 } });
+        await app.Data.WaitForDeliveryAsync((await AppFactory.DeliveryIdsAsync(first))[0], d => d.Status == DeliveryStatus.Succeeded, Wait, "the first delivery");
+
+        await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"/api/v1/accounts/{accountId}/webhooks/{webhook.Id}", new { uri = receiver.Url("/after") }));
+        var second = await app.PostEventAsync(client, accountId, new { @event = "Call:Hangup", environment = "ITD2024", payload = new { n = 2 } });
+        await app.Data.WaitForDeliveryAsync((await AppFactory.DeliveryIdsAsync(second))[0], d => d.Status == DeliveryStatus.Succeeded, Wait, "the second delivery");
+
+        Assert.Single(receiver.At("/before"));
+        Assert.Single(receiver.At("/after"));
+    }
+
+    [Fact]
     public async Task Webhook_IsDisabledWithReason_WhenDeliveriesFailInARow()
     {
         receiver.Respond("/dead", (_, _) => new ReceiverResponse(503, "down"));

@@ -171,6 +171,10 @@ internal sealed class SqliteWriter : IDisposable
         connection = new SqliteConnection(db.Database.GetConnectionString());
         connection.Open();
         SqlitePragmaInterceptor.Apply(connection);
+        // As on every connection EF Core opens: the writer's rows are held to the same foreign keys.
+        using var foreignKeys = connection.CreateCommand();
+        foreignKeys.CommandText = "PRAGMA foreign_keys=ON;";
+        foreignKeys.ExecuteNonQuery();
         return connection;
     }
 

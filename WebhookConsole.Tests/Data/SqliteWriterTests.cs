@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Data;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Events;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Data;
+
+/// <summary>The SQLite writer against a real database file of the app: rows it writes are the rows EF Core writes.</summary>
+[Collection(AppCollection.Name)]
+public sealed class SqliteWriterTests : IAsyncLifetime
+{
+    private AppFactory app = null!;
+    private SqliteWriter writer = null!;
+    private Guid accountId;
+
+    public async Task InitializeAsync()
+    {
+        app = new AppFactory();
+        writer = app.Services.GetRequiredService<SqliteWriter>();
+        accountId = await app.DefaultAccountIdAsync();
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task WriteAsync_StoresRowsThatEfCoreReadsAndFiltersAlike_WhenColumnsAreOfEveryKind()
+    {
+        Assert.True(writer.IsUsed);
+        var callEvent = NewEvent("evt-kinds");
+        var at = new DateTime(2026, 11, 23, 14, 35, 7, DateTimeKind.Utc).AddTicks(1234567);
+        var delivery = NewDelivery(callEvent, at);
+        delivery.Status = DeliveryStatus.Retrying;
+        delivery.AttemptCount = 2;
+        delivery.LastStatusCode = 503;
+        delivery.LastError = "receiver answered 503 — «busy»";
+        delivery.LastDurationMs = 42;
+        delivery.LeaseOwner = "node-a";
+        delivery.LeaseUntil = at.AddMinutes(5);
+        delivery.ReplayOfId = Guid.CreateVersion7();
+        delivery.IsTest = true;
+        var attempt = new DeliveryAttempt
+        {
+            Id = Guid.CreateVersion7(), DeliveryId = delivery.Id, WebhookId = delivery.WebhookId, AccountId = accountId, Number = 2,
+            RequestMethod = "POST", RequestUrl = "https://example.com/h?x=1", RequestHeadersJson = """{"a":"b"}""", RequestBody = """{"ü":"😀"}""",
+            StatusCode = 503, ResponseHeadersJson = null, ResponseBody = "busy", Error = null, DurationMs = 42, SentBy = "node-a", CreatedAt = at,
+        };
+
+        await writer.WriteAsync(rows =>
+        {
+            rows.Insert(callEvent);
+            rows.Insert(delivery);
+            rows.Insert(attempt);
+            return true;
+        });
+
+        await using var db = app.Database.CreateContext();
+        var readEvent = await db.Events.AsNoTracking().SingleAsync(e => e.Id == callEvent.Id);
+        Assert.Equivalent(callEvent, readEvent, strict: true);
+        var readDelivery = await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == delivery.Id);
+        Assert.Equivalent(delivery, readDelivery, strict: true);
+        Assert.Equal(DateTimeKind.Utc, readDelivery.NextAttemptAt!.Value.Kind);
+        var readAttempt = await db.Attempts.AsNoTracking().SingleAsync(a => a.Id == attempt.Id);
+        Assert.Equivalent(attempt, readAttempt, strict: true);
+        // The queries the dispatcher and the history page run compare these columns in SQL.
+        Assert.Equal(delivery.Id, await db.Deliveries.Where(d => d.Status == DeliveryStatus.Retrying && d.NextAttemptAt <= at && d.LeaseUntil > at)
+            .Select(d => d.Id).SingleAsync());
+        Assert.Empty(await db.Deliveries.Where(d => d.Id == delivery.Id && d.NextAttemptAt < at).ToListAsync());
+        Assert.Equal(delivery.Id, await db.Deliveries.Where(d => d.CallEventId == callEvent.Id && d.AccountId == accountId).Select(d => d.Id).SingleAsync());
+    }
+
+    [Fact]
+    public async Task WriteAsync_FailsOnlyTheBadWrite_WhenWritesSubmittedTogetherIncludeADuplicate()
+    {
+        var events = Enumerable.Range(0, 50).Select(i => NewEvent($"evt-{i}")).ToList();
+        var duplicate = NewEvent("evt-7");
+
+        var writes = events.Select(e => writer.WriteAsync(rows => { rows.Insert(e); return e.Id; })).ToList();
+        var bad = writer.WriteAsync(rows => { rows.Insert(duplicate); return duplicate.Id; });
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => bad);
+        Assert.Contains("UNIQUE", error.InnerException!.Message);
+        Assert.Equal(events.Select(e => e.Id), await Task.WhenAll(writes));
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(50, await db.Events.CountAsync());
+        Assert.False(await db.Events.AnyAsync(e => e.Id == duplicate.Id));
+    }
+
+    [Fact]
+    public async Task Checkpointer_MovesTheLogIntoTheDatabaseFile_WhileWritesGoOn()
+    {
+        var file = new FileInfo(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.Database.ConnectionString).DataSource);
+        var before = file.Length;
+
+        // About 2 MiB of events: far below the log size at which a committing writer would checkpoint itself.
+        var payload = new string('x', 20_000);
+        for (var i = 0; i < 100; i++)
+        {
+            var callEvent = NewEvent($"evt-big-{i}");
+            callEvent.DataJson = $$"""{"blob":"{{payload}}"}""";
+            await writer.WriteAsync(rows => { rows.Insert(callEvent); return true; });
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Refreshed(file).Length < before + 2_000_000)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the database file stayed at {file.Length} bytes (from {before})");
+            await Task.Delay(50);
+        }
+    }
+
+    private static FileInfo Refreshed(FileInfo file)
+    {
+        file.Refresh();
+        return file;
+    }
+
+    private CallEvent NewEvent(string eventId)
+    {
+        var now = DateTime.UtcNow;
+        return new CallEvent
+        {
+            Id = Guid.CreateVersion7(), AccountId = accountId, EventId = eventId, EventType = "Call:Hangup", EnvironmentId = Guid.CreateVersion7(),
+            EnvironmentName = "ITD2024", OccurredAt = now.AddSeconds(-1), ReceivedAt = now, DataJson = """{"uuid":"c-1"}""",
+        };
+    }
+
+    private Delivery NewDelivery(CallEvent callEvent, DateTime at) => new()
+    {
+        Id = Guid.CreateVersion7(), AccountId = accountId, CallEventId = callEvent.Id, WebhookId = Guid.CreateVersion7(), EventType = callEvent.EventType,
+        EnvironmentId = callEvent.EnvironmentId, Status = DeliveryStatus.Pending, NextAttemptAt = at, CreatedAt = at, UpdatedAt = at,
+    };
+}
