@@ -30,13 +30,13 @@ internal sealed class SqliteRowInsert : IDisposable
         values = new object?[columns.Count];
     }
 
-    public void Insert(SqliteTransaction transaction, object entity)
+    public void Insert(object entity)
     {
         for (var i = 0; i < getters.Length; i++)
         {
             values[i] = getters[i].GetClrValueUsingContainingEntity(entity);
         }
-        statement.Execute(transaction, values);
+        statement.Execute(values);
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";

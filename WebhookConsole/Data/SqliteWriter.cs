@@ -149,7 +149,7 @@ internal sealed class SqliteWriter : IDisposable
     private void Commit(SqliteConnection open, List<PendingWrite> batch)
     {
         using var transaction = open.BeginTransaction();
-        var rows = new SqliteWriteBatch(this, transaction);
+        var rows = new SqliteWriteBatch(this);
         foreach (var pending in batch)
         {
             pending.Run(rows);
