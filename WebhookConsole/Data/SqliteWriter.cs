@@ -26,7 +26,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly Channel<PendingWrite> channel = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<Type, SqliteRowInsert> inserts = [];
     private readonly Dictionary<string, SqliteStatement> statements = new(StringComparer.Ordinal);
-    private readonly Task loop;
+    private readonly Thread loop;
     private SqliteConnection? connection;
     private IModel? model;
     private bool? used;
@@ -35,7 +35,10 @@ internal sealed class SqliteWriter : IDisposable
     {
         this.dbFactory = dbFactory;
         this.options = options;
-        loop = Task.Run(RunAsync);
+        // A thread of its own: the writer is the one path every write takes, so it must not queue behind request
+        // work for a thread-pool thread each time a write arrives.
+        loop = new Thread(Run) { IsBackground = true, Name = "SQLite writer" };
+        loop.Start();
     }
 
     /// <summary>True when the database is an SQLite file, so the hot writes go through <see cref="WriteAsync{T}"/>.</summary>
@@ -79,26 +82,26 @@ internal sealed class SqliteWriter : IDisposable
         return statement;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<PendingWrite>(MaxBatch);
-        while (await channel.Reader.WaitToReadAsync())
+        while (channel.Reader.TryPeek(out _) || channel.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && channel.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
             }
-            await CommitAsync(batch);
+            CommitBatch(batch);
         }
     }
 
-    private async Task CommitAsync(List<PendingWrite> batch)
+    private void CommitBatch(List<PendingWrite> batch)
     {
         SqliteConnection open;
         try
         {
-            open = await OpenAsync();
+            open = Open();
         }
         catch (Exception ex)
         {
@@ -106,7 +109,7 @@ internal sealed class SqliteWriter : IDisposable
             return;
         }
         var gate = SqliteWriteGate.Instance.GateOf(open);
-        var entered = gate is not null && await gate.WaitAsync(SqliteWriteGate.MaxWait);
+        var entered = gate is not null && gate.Wait(SqliteWriteGate.MaxWait);
         try
         {
             try
@@ -160,13 +163,13 @@ internal sealed class SqliteWriter : IDisposable
     private static Exception Failure(Exception ex) =>
         ex is SqliteException ? new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", ex) : ex;
 
-    private async Task<SqliteConnection> OpenAsync()
+    private SqliteConnection Open()
     {
         if (connection is { State: System.Data.ConnectionState.Open })
         {
             return connection;
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
+        using var db = dbFactory.CreateDbContext();
         model = db.Model;
         connection = new SqliteConnection(db.Database.GetConnectionString());
         connection.Open();
@@ -195,7 +198,7 @@ internal sealed class SqliteWriter : IDisposable
     public void Dispose()
     {
         channel.Writer.TryComplete();
-        loop.Wait(TimeSpan.FromSeconds(10));
+        loop.Join(TimeSpan.FromSeconds(10));
         foreach (var insert in inserts.Values)
         {
             insert.Dispose();
