@@ -4,13 +4,17 @@ namespace WebhookConsole;
 
 /// <summary>
 /// Remembers values for a short time, for lookups made on every request whose answer rarely changes (a token's
-/// account, an event type's existence). A change made elsewhere is seen once the entry expires; entries found
-/// expired are dropped, and the whole map is cleared if it ever grows past <paramref name="maxEntries"/>.
+/// account, an event type's existence, a route). A change made elsewhere is seen once the entry expires; entries
+/// found expired are dropped, and the whole map is cleared if it ever grows past <paramref name="maxEntries"/>.
+/// A value read from its source while an entry was removed or the cache cleared is not kept (see <see cref="Mark"/>).
 /// </summary>
 internal sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime, TimeProvider time, int maxEntries = 10_000)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, (TValue Value, long ExpiresAt)> entries = new();
+
+    /// <summary>Bumped by every <see cref="Remove"/> and <see cref="Clear"/>.</summary>
+    private long generation;
 
     public bool TryGet(TKey key, out TValue value)
     {
@@ -27,16 +31,41 @@ internal sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime, TimeProvide
         return false;
     }
 
-    public void Set(TKey key, TValue value)
+    /// <summary>Taken before the value is read from its source, and handed to <see cref="Set"/> with it.</summary>
+    public long Mark() => Interlocked.Read(ref generation);
+
+    /// <summary>
+    /// Remembers <paramref name="value"/> unless an entry was removed or the cache cleared since <paramref name="mark"/>:
+    /// the value may have been read before that change was committed, and would outlive it.
+    /// </summary>
+    public void Set(TKey key, TValue value, long mark)
     {
+        if (Interlocked.Read(ref generation) != mark)
+        {
+            return;
+        }
         if (entries.Count >= maxEntries)
         {
             entries.Clear();
         }
-        entries[key] = (value, time.GetTimestamp() + (long)(lifetime.TotalSeconds * time.TimestampFrequency));
+        var entry = (value, time.GetTimestamp() + (long)(lifetime.TotalSeconds * time.TimestampFrequency));
+        entries[key] = entry;
+        // A change between the check above and the store: take the value back out.
+        if (Interlocked.Read(ref generation) != mark)
+        {
+            entries.TryRemove(KeyValuePair.Create(key, entry));
+        }
     }
 
-    public void Remove(TKey key) => entries.TryRemove(key, out _);
+    public void Remove(TKey key)
+    {
+        Interlocked.Increment(ref generation);
+        entries.TryRemove(key, out _);
+    }
 
-    public void Clear() => entries.Clear();
+    public void Clear()
+    {
+        Interlocked.Increment(ref generation);
+        entries.Clear();
+    }
 }

@@ -22,14 +22,11 @@ internal sealed class WebhookCache
     private readonly Func<AppDbContext, Guid[], IAsyncEnumerable<WebhookEndpoint>> webhooksByIds =
         EF.CompileAsyncQuery((AppDbContext db, Guid[] ids) => db.Webhooks.AsNoTracking().Where(w => ids.Contains(w.Id)));
 
-    /// <summary>Bumped by every clear: a read made before a clear does not keep its answer.</summary>
-    private long generation;
-
     public WebhookCache(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, WebhookSetupChanges changes)
     {
         this.dbFactory = dbFactory;
         webhooks = new(Lifetime, time);
-        changes.Changed += Clear;
+        changes.Changed += webhooks.Clear;
     }
 
     /// <summary>The webhooks of <paramref name="ids"/> by id; a deleted one is missing from the answer.</summary>
@@ -56,7 +53,7 @@ internal sealed class WebhookCache
             return found;
         }
 
-        var seen = Interlocked.Read(ref generation);
+        var mark = webhooks.Mark();
         var read = new Dictionary<Guid, WebhookEndpoint>(missing.Count);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -65,25 +62,15 @@ internal sealed class WebhookCache
                 read[webhook.Id] = webhook;
             }
         }
-        var keep = Interlocked.Read(ref generation) == seen;
         foreach (var id in missing)
         {
             var webhook = read.GetValueOrDefault(id);
-            if (keep)
-            {
-                webhooks.Set(id, webhook);
-            }
+            webhooks.Set(id, webhook, mark);
             if (webhook is not null)
             {
                 found[id] = webhook;
             }
         }
         return found;
-    }
-
-    public void Clear()
-    {
-        Interlocked.Increment(ref generation);
-        webhooks.Clear();
     }
 }

@@ -40,11 +40,12 @@ internal sealed class EventTypeCatalog(IDbContextFactory<AppDbContext> dbFactory
         {
             return true;
         }
+        var mark = known.Mark();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var exists = await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken);
         if (exists)
         {
-            known.Set(name, true);
+            known.Set(name, true, mark);
         }
         return exists;
     }

@@ -61,7 +61,7 @@ internal sealed class EventIngestService
         {
             errors.Add("event", "unknown", $"'{request.Event}' is not an event type of the catalogue");
         }
-        var route = await routes.FindAsync(dbFactory, accountId, request.Environment, request.Event, cancellationToken);
+        var route = await routes.FindAsync(accountId, request.Environment, request.Event, cancellationToken);
         if (route is null)
         {
             errors.Add("environment", "unknown", $"this account has no environment named '{request.Environment}'");

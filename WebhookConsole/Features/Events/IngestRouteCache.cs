@@ -15,42 +15,31 @@ internal sealed class IngestRouteCache
     /// <summary>How long another node's change may go unseen here.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
+    private readonly IDbContextFactory<AppDbContext> dbFactory;
     private readonly ExpiringCache<(Guid AccountId, string Environment, string EventType), IngestRoute?> routes;
 
     /// <summary>A compiled query keeps the provider it first ran with, so each app (each cache) compiles its own.</summary>
     private readonly Func<AppDbContext, Guid, string, string, Task<IngestRoute?>> findRoute = IngestRoute.CompileQuery();
 
-    /// <summary>Bumped by every <see cref="Clear"/>: a lookup that read the database before a clear does not keep its answer.</summary>
-    private long generation;
-
-    public IngestRouteCache(TimeProvider time, WebhookSetupChanges changes)
+    public IngestRouteCache(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, WebhookSetupChanges changes)
     {
+        this.dbFactory = dbFactory;
         routes = new(Lifetime, time);
-        changes.Changed += Clear;
+        changes.Changed += routes.Clear;
     }
 
     /// <summary>The route, or null when the account has no such environment.</summary>
-    public async Task<IngestRoute?> FindAsync(IDbContextFactory<AppDbContext> dbFactory, Guid accountId, string environment, string eventType, CancellationToken cancellationToken)
+    public async Task<IngestRoute?> FindAsync(Guid accountId, string environment, string eventType, CancellationToken cancellationToken)
     {
         var key = (accountId, environment, eventType);
         if (routes.TryGet(key, out var cached))
         {
             return cached;
         }
-        var seen = Interlocked.Read(ref generation);
+        var mark = routes.Mark();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var route = await findRoute(db, accountId, environment, eventType);
-        if (Interlocked.Read(ref generation) == seen)
-        {
-            routes.Set(key, route);
-        }
+        routes.Set(key, route, mark);
         return route;
-    }
-
-    /// <summary>Forgets every route: webhooks, environments or subscriptions have changed.</summary>
-    public void Clear()
-    {
-        Interlocked.Increment(ref generation);
-        routes.Clear();
     }
 }

@@ -103,6 +103,7 @@ internal sealed class ApiTokenService(
         {
             return known;
         }
+        var mark = callers.Mark();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var caller = await db.ApiTokens
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
@@ -111,7 +112,7 @@ internal sealed class ApiTokenService(
         // Only tokens that exist are remembered: unknown ones cost a lookup each, and cannot fill the cache.
         if (caller is not null)
         {
-            callers.Set(hash, caller);
+            callers.Set(hash, caller, mark);
         }
         return caller;
     }
