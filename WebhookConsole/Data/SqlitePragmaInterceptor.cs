@@ -8,10 +8,10 @@ namespace WebhookConsole.Data;
 
 /// <summary>
 /// Per-connection SQLite settings: writers wait for each other instead of failing with SQLITE_BUSY,
-/// WAL with synchronous=NORMAL keeps every commit across a process crash, and pages are read through a memory
-/// map. The settings belong to the
-/// native connection and survive pooling, so each is applied once per native connection, not on every
-/// pooled open (every short-lived context opens one).
+/// WAL with synchronous=NORMAL keeps every commit across a process crash, pages are read through a memory map,
+/// and checkpoints are left to the <see cref="SqliteCheckpointer"/>. The settings belong to the native connection
+/// and survive pooling, so each is applied once per native connection, not on every pooled open (every
+/// short-lived context opens one).
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
@@ -24,16 +24,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        if (!FirstOpen(connection))
-        {
-            return;
-        }
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
-    }
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -46,8 +37,8 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Applies the settings to a connection opened outside EF Core (once per native connection, like the rest).</summary>
-    public static void Apply(SqliteConnection connection)
+    /// <summary>Applies the settings once per native connection; also for connections opened outside EF Core.</summary>
+    public static void Apply(DbConnection connection)
     {
         if (!FirstOpen(connection))
         {

@@ -63,19 +63,13 @@ internal sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransaction
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        if (IsLoneWrite(command))
-        {
-            Enter(command.Connection!, eventData.ConnectionId);
-        }
+        EnterLoneWrite(command, eventData.ConnectionId);
         return result;
     }
 
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (IsLoneWrite(command))
-        {
-            await EnterAsync(command.Connection!, eventData.ConnectionId, cancellationToken);
-        }
+        await EnterLoneWriteAsync(command, eventData.ConnectionId, cancellationToken);
         return result;
     }
 
@@ -93,19 +87,13 @@ internal sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransaction
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        if (IsLoneWrite(command))
-        {
-            Enter(command.Connection!, eventData.ConnectionId);
-        }
+        EnterLoneWrite(command, eventData.ConnectionId);
         return result;
     }
 
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (IsLoneWrite(command))
-        {
-            await EnterAsync(command.Connection!, eventData.ConnectionId, cancellationToken);
-        }
+        await EnterLoneWriteAsync(command, eventData.ConnectionId, cancellationToken);
         return result;
     }
 
@@ -140,6 +128,17 @@ internal sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransaction
         }
         return false;
     }
+
+    private void EnterLoneWrite(DbCommand command, Guid connectionId)
+    {
+        if (IsLoneWrite(command))
+        {
+            Enter(command.Connection!, connectionId);
+        }
+    }
+
+    private Task EnterLoneWriteAsync(DbCommand command, Guid connectionId, CancellationToken cancellationToken) =>
+        IsLoneWrite(command) ? EnterAsync(command.Connection!, connectionId, cancellationToken) : Task.CompletedTask;
 
     private void LeaveLoneWrite(DbCommand command, Guid connectionId)
     {

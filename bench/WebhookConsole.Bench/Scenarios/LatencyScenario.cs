@@ -31,7 +31,7 @@ internal sealed class LatencyScenario(EventClient events, BenchReceiver receiver
         await receiver.WaitForCountAsync(receivedBefore + count, drainTimeout);
         var arrivals = receiver.StopTracking();
 
-        // A delivery can reach the receiver before its 202 reaches the client (the job starts as the answer is
+        // A delivery can reach the receiver before its 202 reaches the client (the dispatcher starts as the answer is
         // written); that is no wait at all, so it counts as zero.
         var latencies = accepted
             .Select(e => arrivals.TryGetValue(e.DeliveryIds[0], out var at) ? Math.Max(0, Stopwatch.GetElapsedTime(e.AcceptedAt, at).TotalMilliseconds) : double.NaN)
