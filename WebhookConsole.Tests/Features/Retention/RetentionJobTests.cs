@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Environments;
 using WebhookConsole.Features.Events;
 using WebhookConsole.Features.Retention;
 using WebhookConsole.Tests.Support;
@@ -34,9 +35,48 @@ public sealed class RetentionJobTests
         Assert.True(await db.Attempts.AnyAsync(a => db.Deliveries.Any(d => d.Id == a.DeliveryId && d.CallEventId == recentDone)));
     }
 
+    [Fact]
+    public async Task PurgeAsync_PurgesOldHistoryOfMoreThanOneBatch()
+    {
+        await using var app = new AppFactory();
+        var accountId = await app.DefaultAccountIdAsync();
+        var environment = await app.Data.AddEnvironmentAsync(accountId, "env-batches");
+        var old = DateTime.UtcNow.AddDays(-40);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // More than one batch of old attempts, then of the events they hang from.
+            for (var i = 0; i < 2_100; i++)
+            {
+                db.AddRange(History(accountId, environment, $"old-{i}", old, DeliveryStatus.Succeeded));
+            }
+            db.AddRange(History(accountId, environment, "recent", DateTime.UtcNow.AddDays(-1), DeliveryStatus.Succeeded));
+            await db.SaveChangesAsync();
+        }
+
+        await app.Services.GetRequiredService<RetentionJob>().PurgeAsync(CancellationToken.None);
+
+        await using var check = app.Services.CreateAsyncScope();
+        var after = check.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(["recent"], await after.Events.Select(e => e.EventId).ToListAsync());
+        Assert.Equal(1, await after.Deliveries.CountAsync());
+        Assert.Equal(1, await after.Attempts.CountAsync());
+    }
+
     private static async Task<Guid> AddEventAsync(AppFactory app, Guid accountId, string eventId, DateTime at, DeliveryStatus status)
     {
         var environment = await app.Data.AddEnvironmentAsync(accountId, "env-" + eventId);
+        var rows = History(accountId, environment, eventId, at, status);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.AddRange(rows);
+        await db.SaveChangesAsync();
+        return ((CallEvent)rows[0]).Id;
+    }
+
+    /// <summary>An event received at <paramref name="at"/> with one delivery in <paramref name="status"/> and its one attempt.</summary>
+    private static object[] History(Guid accountId, WebhookEnvironment environment, string eventId, DateTime at, DeliveryStatus status)
+    {
         var callEvent = new CallEvent
         {
             Id = Guid.CreateVersion7(), AccountId = accountId, EventId = eventId, EventType = "Call:Hangup",
@@ -55,10 +95,6 @@ public sealed class RetentionJobTests
             Id = Guid.CreateVersion7(), DeliveryId = delivery.Id, WebhookId = delivery.WebhookId, AccountId = accountId,
             Number = 1, RequestMethod = "POST", RequestUrl = "https://example.com/", StatusCode = 500, CreatedAt = at,
         };
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.AddRange(callEvent, delivery, attempt);
-        await db.SaveChangesAsync();
-        return callEvent.Id;
+        return [callEvent, delivery, attempt];
     }
 }

@@ -25,17 +25,21 @@ internal sealed class RetentionJob(
     public async Task PurgeAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-options.CurrentValue.Days);
+        // Each batch is the first rows in an order an index gives without sorting the candidates, so every batch
+        // stops reading as soon as it is full: attempts along their time-ordered (version 7) ids, events by age.
         var attempts = await PurgeBatchesAsync(db => db.Attempts
-            .Where(a => a.CreatedAt < cutoff)
-            .Join(db.Deliveries, a => a.DeliveryId, d => d.Id, (a, d) => new { a.Id, d.Status })
-            .Where(x => x.Status == DeliveryStatus.Succeeded || x.Status == DeliveryStatus.Failed)
-            .Select(x => x.Id), (db, ids) => db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+            .Where(a => a.CreatedAt < cutoff
+                && db.Deliveries.Any(d => d.Id == a.DeliveryId
+                    && (d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Failed)))
+            .OrderBy(a => a.Id)
+            .Select(a => a.Id), (db, ids) => db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
 
         // Deleting an event cascades to its deliveries and their attempts.
         var events = await PurgeBatchesAsync(db => db.Events
             .Where(e => e.ReceivedAt < cutoff
                 && !db.Deliveries.Any(d => d.CallEventId == e.Id
                     && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)))
+            .OrderBy(e => e.ReceivedAt)
             .Select(e => e.Id), (db, ids) => db.Events.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
 
         if (attempts + events > 0)
