@@ -109,14 +109,7 @@ internal sealed class RecoverySweep(
                 """).ToListAsync(cancellationToken);
         }
 
-        var due = await db.Deliveries
-            .Where(d => (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
-                && d.NextAttemptAt <= dueBefore
-                && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .OrderBy(d => d.NextAttemptAt)
-            .Select(d => d.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        var due = await Due(db, dueBefore, now).ToListAsync(cancellationToken);
         if (due.Count > 0)
         {
             // One process writes an SQLite file, so nothing can claim these between the read and this update.
@@ -126,6 +119,19 @@ internal sealed class RecoverySweep(
         }
         return due;
     }
+
+    /// <summary>
+    /// The next batch of due, unleased deliveries, oldest first. The bound on <c>NextAttemptAt</c> also lets the
+    /// database read them from <c>IX_Deliveries_NextAttemptAt</c>, which holds only deliveries with a next attempt.
+    /// </summary>
+    internal static IQueryable<Guid> Due(AppDbContext db, DateTime dueBefore, DateTime now) =>
+        db.Deliveries
+            .Where(d => (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
+                && d.NextAttemptAt <= dueBefore
+                && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .OrderBy(d => d.NextAttemptAt)
+            .Select(d => d.Id)
+            .Take(BatchSize);
 
     private async Task ReleaseAllLeasesAsync(CancellationToken cancellationToken)
     {

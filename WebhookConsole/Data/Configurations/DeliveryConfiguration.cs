@@ -15,8 +15,9 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.Ignore(d => d.IsFinished);
         builder.HasOne<CallEvent>().WithMany().HasForeignKey(d => d.CallEventId).OnDelete(DeleteBehavior.Cascade);
 
-        // The recovery sweep looks for due work.
-        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        // The recovery sweep looks for due work. Only unfinished deliveries have a next attempt, so the index holds
+        // the outbox's open work alone: it stays small, and a delivery leaves it when its last attempt is recorded.
+        builder.HasIndex(d => d.NextAttemptAt).HasFilter("\"NextAttemptAt\" IS NOT NULL");
         // The history page: newest first, alone or by one filter.
         builder.HasIndex(d => new { d.AccountId, d.CreatedAt });
         // Also counts the dashboard's buckets: equality on account and status, a range of CreatedAt, all in the index.
@@ -27,6 +28,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         // The dashboard: a webhook's outcomes over a period, and its latest failure, from the index alone.
         builder.HasIndex(d => new { d.AccountId, d.WebhookId, d.Status, d.CreatedAt, d.IsTest });
         builder.HasIndex(d => d.CallEventId);
-        builder.HasIndex(d => d.ReplayOfId);
+        // Replays are few: the rest of the deliveries need no entry.
+        builder.HasIndex(d => d.ReplayOfId).HasFilter("\"ReplayOfId\" IS NOT NULL");
     }
 }

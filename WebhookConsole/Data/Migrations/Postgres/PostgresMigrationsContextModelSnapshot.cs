@@ -325,11 +325,13 @@ namespace WebhookConsole.Data.Migrations.Postgres
 
                     b.HasIndex("CallEventId");
 
-                    b.HasIndex("ReplayOfId");
+                    b.HasIndex("NextAttemptAt")
+                        .HasFilter("\"NextAttemptAt\" IS NOT NULL");
+
+                    b.HasIndex("ReplayOfId")
+                        .HasFilter("\"ReplayOfId\" IS NOT NULL");
 
                     b.HasIndex("AccountId", "CreatedAt");
-
-                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("AccountId", "EnvironmentId", "CreatedAt");
 

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Data;
+using WebhookConsole.Dispatching;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Dispatching;
+
+/// <summary>How the recovery sweep finds due work in a real SQLite file of the app.</summary>
+[Collection(AppCollection.Name)]
+public sealed class RecoverySweepTests : IAsyncLifetime
+{
+    private AppFactory app = null!;
+
+    public Task InitializeAsync()
+    {
+        app = new AppFactory();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Due_ReadsTheIndexOfOpenWork_WhenRunOnSqlite()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var now = DateTime.UtcNow;
+
+        var plan = await ExplainAsync(db, RecoverySweep.Due(db, now, now));
+
+        // A finished delivery has no next attempt and no entry in this index, so the sweep never reads the history.
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Deliveries_NextAttemptAt (NextAttemptAt<?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    /// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> of the SQL and parameters EF Core sends for <paramref name="query"/>.</summary>
+    private static async Task<List<string>> ExplainAsync<T>(AppDbContext db, IQueryable<T> query)
+    {
+        await using DbCommand command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+        return steps;
+    }
+}
