@@ -31,6 +31,26 @@ internal sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime, TimeProvide
         return false;
     }
 
+    /// <summary>
+    /// The value remembered for <paramref name="key"/>, or else the one <paramref name="read"/> gets from its source,
+    /// remembered when <paramref name="keep"/> says so (every value when it is null) and, as <see cref="Set"/> does,
+    /// only if no entry was removed and the cache not cleared while it was read.
+    /// </summary>
+    public async ValueTask<TValue> GetOrReadAsync(TKey key, Func<Task<TValue>> read, Func<TValue, bool>? keep = null)
+    {
+        if (TryGet(key, out var value))
+        {
+            return value;
+        }
+        var mark = Mark();
+        value = await read();
+        if (keep is null || keep(value))
+        {
+            Set(key, value, mark);
+        }
+        return value;
+    }
+
     /// <summary>Taken before the value is read from its source, and handed to <see cref="Set"/> with it.</summary>
     public long Mark() => Interlocked.Read(ref generation);
 

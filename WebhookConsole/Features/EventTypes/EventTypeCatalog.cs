@@ -34,21 +34,13 @@ internal sealed class EventTypeCatalog(IDbContextFactory<AppDbContext> dbFactory
         return missing.Count;
     }
 
-    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken)
-    {
-        if (known.TryGet(name, out _))
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
+        // Only names that exist are remembered: an unknown one is looked up each time, and cannot fill the cache.
+        await known.GetOrReadAsync(name, async () =>
         {
-            return true;
-        }
-        var mark = known.Mark();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var exists = await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken);
-        if (exists)
-        {
-            known.Set(name, true, mark);
-        }
-        return exists;
-    }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken);
+        }, keep: exists => exists);
 
     /// <summary>Drops a deleted type from the names remembered as known.</summary>
     public void Forget(string name) => known.Remove(name);

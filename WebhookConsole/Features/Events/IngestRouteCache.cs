@@ -29,17 +29,10 @@ internal sealed class IngestRouteCache
     }
 
     /// <summary>The route, or null when the account has no such environment.</summary>
-    public async Task<IngestRoute?> FindAsync(Guid accountId, string environment, string eventType, CancellationToken cancellationToken)
-    {
-        var key = (accountId, environment, eventType);
-        if (routes.TryGet(key, out var cached))
+    public async Task<IngestRoute?> FindAsync(Guid accountId, string environment, string eventType, CancellationToken cancellationToken) =>
+        await routes.GetOrReadAsync((accountId, environment, eventType), async () =>
         {
-            return cached;
-        }
-        var mark = routes.Mark();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var route = await findRoute(db, accountId, environment, eventType);
-        routes.Set(key, route, mark);
-        return route;
-    }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await findRoute(db, accountId, environment, eventType);
+        });
 }

@@ -24,7 +24,7 @@ internal sealed class ApiTokenService(
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
     // Every API request authenticates; remembering known tokens briefly saves a hash lookup in the database each time.
-    private readonly ExpiringCache<string, ApiCaller> callers = new(CacheLifetime, time);
+    private readonly ExpiringCache<string, ApiCaller?> callers = new(CacheLifetime, time);
 
     /// <summary>Tokens are long random strings, so a plain SHA-256 is enough to make the stored value useless.</summary>
     public static string Hash(string token) =>
@@ -99,22 +99,15 @@ internal sealed class ApiTokenService(
             return null;
         }
         var hash = Hash(plain);
-        if (callers.TryGet(hash, out var known))
-        {
-            return known;
-        }
-        var mark = callers.Mark();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var caller = await db.ApiTokens
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Join(db.Accounts, t => t.AccountId, a => a.Id, (t, a) => new ApiCaller(a.Id, a.Name, t.Id, t.Name))
-            .FirstOrDefaultAsync(cancellationToken);
         // Only tokens that exist are remembered: unknown ones cost a lookup each, and cannot fill the cache.
-        if (caller is not null)
+        return await callers.GetOrReadAsync(hash, async () =>
         {
-            callers.Set(hash, caller, mark);
-        }
-        return caller;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await db.ApiTokens
+                .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+                .Join(db.Accounts, t => t.AccountId, a => a.Id, (t, a) => new ApiCaller(a.Id, a.Name, t.Id, t.Name))
+                .FirstOrDefaultAsync(cancellationToken);
+        }, keep: caller => caller is not null);
     }
 
     private async Task<ApiToken> AddAsync(Guid accountId, string name, string plain, CancellationToken cancellationToken)
