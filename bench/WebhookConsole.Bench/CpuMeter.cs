@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WebhookConsole.Data;
 
 namespace WebhookConsole.Bench;
 
@@ -10,7 +11,7 @@ namespace WebhookConsole.Bench;
 /// </summary>
 internal sealed class CpuMeter
 {
-    private const string WriterThread = "SQLite writer";
+    private const string WriterThread = SqliteWriter.ThreadName;
 
     private readonly TimeSpan cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly ThreadTimes? writerAtStart = ThreadTimes.Of(WriterThread);
