@@ -16,7 +16,8 @@ using WebhookConsole.Features.Tokens;
 using WebhookConsole.Features.Webhooks;
 using WebhookConsole.Health;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args.WithoutSettingsWatch());
+builder.PollSettingsFiles();
 builder.Configuration.AddSharedSettings();
 
 builder.AddDatabase();

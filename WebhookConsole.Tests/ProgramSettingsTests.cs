@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests;
+
+/// <summary>How the app, as <c>Program</c> wires it, watches its settings files.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ProgramSettingsTests
+{
+    [Fact]
+    public async Task App_ReloadsItsContentRootSettingsFiles_WhenTheyChange()
+    {
+        await using var app = new AppFactory();
+
+        var contentRoot = app.Services.GetRequiredService<IHostEnvironment>().ContentRootFileProvider;
+        var configuration = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
+        var settingsFiles = configuration.Providers.OfType<JsonConfigurationProvider>()
+            .Where(p => ReferenceEquals(p.Source.FileProvider, contentRoot)).ToList();
+
+        Assert.NotEmpty(settingsFiles);
+        Assert.All(settingsFiles, p => Assert.True(p.Source.ReloadOnChange, $"{p.Source.Path} is not reloaded on change"));
+    }
+
+    [Fact]
+    public async Task App_WatchesNoFolder_SoItsDatabaseWritesRaiseNoFileEvents()
+    {
+        var directory = TempDirectory.Create("watch");
+        try
+        {
+            await using var app = await AppProcess.StartAsync(
+                new Dictionary<string, string> { ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "watch.db")}" },
+                TimeSpan.FromSeconds(60));
+
+            Assert.Equal(0, InotifyWatches(app.ProcessId));
+        }
+        finally
+        {
+            TempDirectory.TryDelete(directory);
+        }
+    }
+
+    /// <summary>The inotify watches a Linux process holds (each folder a <c>FileSystemWatcher</c> covers is one).</summary>
+    private static int InotifyWatches(int processId)
+    {
+        var watches = 0;
+        foreach (var fd in Directory.EnumerateFileSystemEntries($"/proc/{processId}/fd"))
+        {
+            if (new FileInfo(fd).LinkTarget == "anon_inode:inotify")
+            {
+                watches += File.ReadLines($"/proc/{processId}/fdinfo/{Path.GetFileName(fd)}").Count(line => line.StartsWith("inotify ", StringComparison.Ordinal));
+            }
+        }
+        return watches;
+    }
+}
