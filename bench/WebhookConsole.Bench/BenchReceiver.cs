@@ -31,7 +31,8 @@ internal sealed class BenchReceiver : IAsyncDisposable
 
     public static async Task<BenchReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No watch of the settings files: the host's would cover the working directory and all below it.
+        var builder = WebApplication.CreateSlimBuilder(SettingsWatchExtensions.WithoutSettingsWatch([]));
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var receiver = new BenchReceiver(builder.Build());
