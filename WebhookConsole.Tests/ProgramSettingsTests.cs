@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests;
@@ -11,7 +11,7 @@ namespace WebhookConsole.Tests;
 public sealed class ProgramSettingsTests
 {
     [Fact]
-    public async Task App_ReloadsItsContentRootSettingsFiles_WhenTheyChange()
+    public async Task App_ReadsItsContentRootSettingsFiles_WithReloadOnChange()
     {
         await using var app = new AppFactory();
 

@@ -12,7 +12,7 @@ namespace WebhookConsole;
 internal static class SettingsWatchExtensions
 {
     /// <summary>The host's own switch: with it, the host reads its settings files without watching them.</summary>
-    public const string HostReloadSwitch = "--hostBuilder:reloadConfigOnChange=false";
+    private const string HostReloadSwitch = "--hostBuilder:reloadConfigOnChange=false";
 
     /// <summary>The arguments for <c>WebApplication.CreateBuilder</c>: the host does not watch its settings files itself.</summary>
     public static string[] WithoutSettingsWatch(this string[] args) => [.. args, HostReloadSwitch];
@@ -36,7 +36,7 @@ internal static class SettingsWatchExtensions
             if (sources[i] is JsonConfigurationSource { ReloadOnChange: false } file && ReferenceEquals(file.FileProvider, contentRoot))
             {
                 file.ReloadOnChange = true;
-                // Setting a source rebuilds the configuration's providers, so the file is read with a watch now.
+                // Setting a source rebuilds the configuration's providers, so the file is read again with a (polled) watch.
                 sources[i] = file;
             }
         }
