@@ -7,6 +7,8 @@ namespace WebhookConsole.Dispatching;
 /// Works the <see cref="DispatchQueue"/>: takes as many entries as there are free send slots
 /// (<c>Dispatcher:WorkerCount</c>), leases them in one batch (for deliveries handed over leased, reads only their
 /// webhooks), and attempts each concurrently on async I/O, so no thread blocks while a request is on the wire.
+/// When the queue runs dry while it has a backlog (deliveries it had no room for), the free slots take the oldest
+/// due deliveries straight from the database.
 /// </summary>
 internal sealed class DeliveryDispatcher(
     DispatchQueue queue,
@@ -17,6 +19,9 @@ internal sealed class DeliveryDispatcher(
 {
     /// <summary>On shutdown, requests in flight get this long to finish before they are cancelled and their leases released.</summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most deliveries one look at the backlog leases (within the queue's room).</summary>
+    private const int BacklogBatch = 100;
 
     /// <summary>Ids being attempted here now; a second copy of one in the queue is dropped, not leased again.</summary>
     private readonly ConcurrentDictionary<Guid, byte> inFlight = new();
@@ -30,7 +35,7 @@ internal sealed class DeliveryDispatcher(
         using var stopping = stoppingToken.Register(() => sends.CancelAfter(StopGrace));
         try
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            while (queue.HasBacklog || await queue.WaitToReadAsync(stoppingToken))
             {
                 await slots.WaitAsync(stoppingToken);
                 var taken = 1;
@@ -39,7 +44,7 @@ internal sealed class DeliveryDispatcher(
                     taken++;
                 }
                 batch.Clear();
-                while (batch.Count < taken && queue.Reader.TryRead(out var item))
+                while (batch.Count < taken && queue.TryRead(out var item))
                 {
                     if (inFlight.TryAdd(item.DeliveryId, 0))
                     {
@@ -48,13 +53,17 @@ internal sealed class DeliveryDispatcher(
                 }
 
                 var work = await LeaseAsync(batch, stoppingToken);
-                foreach (var item in work)
-                {
-                    _ = RunAsync(item, slots, sends.Token);
-                }
                 foreach (var id in batch.Select(i => i.DeliveryId).Except(work.Select(w => w.Delivery.Id)))
                 {
                     inFlight.TryRemove(id, out _);
+                }
+                if (batch.Count < taken && queue.HasBacklog)
+                {
+                    work.AddRange(await LeaseBacklogAsync(taken - work.Count, stoppingToken));
+                }
+                foreach (var item in work)
+                {
+                    _ = RunAsync(item, slots, sends.Token);
                 }
                 var unused = taken - work.Count;
                 if (unused > 0)
@@ -99,6 +108,49 @@ internal sealed class DeliveryDispatcher(
             {
                 logger.LogError(ex, "Could not lease {Count} deliveries; the recovery sweep will retry them", batch.Count);
             }
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Leases a batch of the backlog and returns work for <paramref name="count"/> free slots; the rest of the batch
+    /// goes into the (empty) queue leased, so the database is asked once per batch, not once per slot. Finding fewer
+    /// than asked, the backlog is gone unless a delivery was refused since the look began. On an error the recovery
+    /// sweep finds the rows again.
+    /// </summary>
+    private async Task<List<DeliveryWork>> LeaseBacklogAsync(int count, CancellationToken stoppingToken)
+    {
+        var mark = queue.BacklogMark;
+        try
+        {
+            var asked = Math.Max(count, Math.Min(BacklogBatch, queue.Room));
+            var leased = await leaser.LeaseDueAsync(asked, stoppingToken);
+            if (leased.Count < asked)
+            {
+                queue.ClearBacklog(mark);
+            }
+            var work = new List<DeliveryWork>(count);
+            foreach (var item in leased)
+            {
+                if (work.Count == count)
+                {
+                    queue.Enqueue(new LeasedDelivery(item.Delivery, item.CallEvent));
+                }
+                // Leased here, so never in flight already; the check keeps a queued copy from running beside it.
+                else if (inFlight.TryAdd(item.Delivery.Id, 0))
+                {
+                    work.Add(item);
+                }
+            }
+            return work;
+        }
+        catch (Exception ex)
+        {
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Could not lease the backlog; the recovery sweep will hand it out");
+            }
+            queue.ClearBacklog(mark);
             return [];
         }
     }

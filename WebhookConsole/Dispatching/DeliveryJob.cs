@@ -13,7 +13,8 @@ internal sealed class DeliveryJob(DispatchQueue queue)
     [AutomaticRetry(Attempts = 0)]
     public Task RunAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
-        queue.Enqueue(deliveryId);
+        // A full queue refuses it; the row stays due and the dispatcher leases it from the database later.
+        queue.TryEnqueue(deliveryId);
         return Task.CompletedTask;
     }
 }

@@ -56,6 +56,21 @@ internal sealed class DeliveryLeaser(
     }
 
     /// <summary>
+    /// Leases up to <paramref name="count"/> of the oldest due, unleased deliveries in the database: the backlog the
+    /// <see cref="DispatchQueue"/> had no room for. Rows another worker leases meanwhile are left out.
+    /// </summary>
+    public async Task<List<DeliveryWork>> LeaseDueAsync(int count, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        List<Guid> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            due = await DueDeliveries.Query(db, now, now, count).ToListAsync(cancellationToken);
+        }
+        return due.Count == 0 ? [] : await LeaseAsync(due, cancellationToken);
+    }
+
+    /// <summary>
     /// Work for deliveries committed already leased by this node (<see cref="DeliveryScheduler.LeaseNew"/>): only
     /// their webhooks are needed, from the <see cref="WebhookCache"/> (an admin's change on this node is seen at once).
     /// A delivery that waited so long that its lease would not outlast its attempt gives the lease back and is leased anew.

@@ -11,7 +11,8 @@ namespace WebhookConsole.Dispatching;
 /// delivery goes straight to this process's <see cref="DispatchQueue"/>, and a new one is committed already leased
 /// by this node and handed over with its event, so the dispatcher neither leases nor reloads it. With PostgreSQL
 /// (several nodes) it goes through Hangfire's shared queue, so whichever node's worker fetches it sends it and the
-/// load spreads over every node. Later deliveries (retries) are scheduled in Hangfire on either provider.
+/// load spreads over every node. Later deliveries (retries) are scheduled in Hangfire on either provider. When this
+/// process's queue is full, a delivery is left in the database alone, and the dispatcher takes it from there.
 /// </summary>
 internal sealed class DeliveryScheduler(DispatchQueue queue, IBackgroundJobClient jobs, NodeIdentity node, IOptions<DatabaseOptions> database)
 {
@@ -23,10 +24,13 @@ internal sealed class DeliveryScheduler(DispatchQueue queue, IBackgroundJobClien
 
     private readonly bool shared = database.Value.Provider == DatabaseProvider.Postgres;
 
-    /// <summary>Leases a delivery about to be committed to this node, when it will be handed over in process.</summary>
+    /// <summary>
+    /// Leases a delivery about to be committed to this node, when it will be handed over in process: only while the
+    /// queue has room, so a backlog waits in the database, not in memory with its event.
+    /// </summary>
     public void LeaseNew(Delivery delivery, DateTime now)
     {
-        if (!shared)
+        if (!shared && queue.HasRoom)
         {
             delivery.LeaseOwner = node.Name;
             delivery.LeaseUntil = DeliveryLeaser.TruncateToMilliseconds(now + HandOverLease);
@@ -54,9 +58,16 @@ internal sealed class DeliveryScheduler(DispatchQueue queue, IBackgroundJobClien
         }
         else
         {
-            queue.Enqueue(deliveryId);
+            // Refused when full: the row stays due, and the dispatcher leases it from the database once it has room.
+            queue.TryEnqueue(deliveryId);
         }
     }
+
+    /// <summary>How many deliveries the recovery sweep may hand over now: any number to Hangfire's shared queue, the room left in this process's.</summary>
+    public int Room => shared ? int.MaxValue : queue.Room;
+
+    /// <summary>Due deliveries were left in the database for want of room.</summary>
+    public void MarkBacklog() => queue.MarkBacklog();
 
     public void Schedule(Guid deliveryId, TimeSpan delay) =>
         jobs.Schedule<DeliveryJob>(job => job.RunAsync(deliveryId, CancellationToken.None), delay);

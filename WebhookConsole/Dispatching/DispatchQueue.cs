@@ -1,21 +1,93 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
 /// Deliveries due now, for this process's <see cref="DeliveryDispatcher"/>. Only a hint: the database row is the
 /// work, so an entry lost with the process is found again by the <see cref="RecoverySweep"/>, and a delivery
-/// queued twice is attempted once (the lease decides).
+/// queued twice is attempted once (the lease decides). Bounded by <c>Dispatcher:QueueCapacity</c>: a delivery that
+/// finds no room stays in the database alone, and the queue then has a backlog, which the dispatcher takes from the
+/// database itself (<see cref="DeliveryLeaser.LeaseDueAsync"/>) whenever it has a free slot and nothing queued.
 /// </summary>
-internal sealed class DispatchQueue
+internal sealed class DispatchQueue(IOptions<DispatcherOptions> options)
 {
     private readonly Channel<DispatchItem> channel = Channel.CreateUnbounded<DispatchItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly int capacity = options.Value.QueueCapacity;
 
-    public ChannelReader<DispatchItem> Reader => channel.Reader;
+    /// <summary>Raised by each refusal; a backlog is cleared only by a look at the database begun after the latest one.</summary>
+    private long refusals;
+    private long clearedAt;
+    private int count;
 
-    /// <summary>A due delivery the dispatcher must lease first.</summary>
-    public void Enqueue(Guid deliveryId) => channel.Writer.TryWrite(new DispatchItem(deliveryId, null));
+    /// <summary>Entries waiting now.</summary>
+    public int Count => Volatile.Read(ref count);
 
-    /// <summary>A delivery committed with this node's lease on it.</summary>
-    public void Enqueue(LeasedDelivery leased) => channel.Writer.TryWrite(new DispatchItem(leased.Delivery.Id, leased));
+    /// <summary>Room for at least one more entry.</summary>
+    public bool HasRoom => Count < capacity;
+
+    /// <summary>How many entries fit before the queue is full.</summary>
+    public int Room => Math.Max(0, capacity - Count);
+
+    /// <summary>Due deliveries may wait in the database that the queue did not take.</summary>
+    public bool HasBacklog => Interlocked.Read(ref refusals) != Interlocked.Read(ref clearedAt);
+
+    /// <summary>A due delivery the dispatcher must lease first; false, and a backlog, when the queue is full.</summary>
+    public bool TryEnqueue(Guid deliveryId)
+    {
+        if (!HasRoom)
+        {
+            MarkBacklog();
+            return false;
+        }
+        Write(new DispatchItem(deliveryId, null));
+        return true;
+    }
+
+    /// <summary>
+    /// A delivery committed with this node's lease on it. Always taken (the lease keeps everyone else from it): its
+    /// room was checked before it was leased, so the queue overshoots its capacity by at most the hand-overs in flight.
+    /// </summary>
+    public void Enqueue(LeasedDelivery leased) => Write(new DispatchItem(leased.Delivery.Id, leased));
+
+    /// <summary>Completes when an entry is waiting (the dispatcher is the one reader).</summary>
+    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => channel.Reader.WaitToReadAsync(cancellationToken);
+
+    public bool TryRead(out DispatchItem item)
+    {
+        if (!channel.Reader.TryRead(out item))
+        {
+            return false;
+        }
+        Interlocked.Decrement(ref count);
+        return true;
+    }
+
+    private void Write(DispatchItem item)
+    {
+        // Counted first, so the count never reads lower than what the reader can take.
+        Interlocked.Increment(ref count);
+        channel.Writer.TryWrite(item);
+    }
+
+    /// <summary>Records that due deliveries wait in the database, not here.</summary>
+    public void MarkBacklog() => Interlocked.Increment(ref refusals);
+
+    /// <summary>The mark to pass to <see cref="ClearBacklog"/> after a look at the database that starts now.</summary>
+    public long BacklogMark => Interlocked.Read(ref refusals);
+
+    /// <summary>The database had no more due deliveries when looked at; no refusal since <paramref name="mark"/> means no backlog.</summary>
+    public void ClearBacklog(long mark)
+    {
+        var cleared = Interlocked.Read(ref clearedAt);
+        while (cleared < mark)
+        {
+            var seen = Interlocked.CompareExchange(ref clearedAt, mark, cleared);
+            if (seen == cleared)
+            {
+                return;
+            }
+            cleared = seen;
+        }
+    }
 }

@@ -29,6 +29,13 @@ internal sealed class DispatcherOptions : IValidatableObject
     [Range(1, 200)]
     public int WorkerCount { get; set; } = 20;
 
+    /// <summary>
+    /// The most deliveries this node keeps waiting in memory for a send slot. Beyond it the database alone holds the
+    /// backlog, and the dispatcher takes it from there, oldest first, as slots free up.
+    /// </summary>
+    [Range(10, 1_000_000)]
+    public int QueueCapacity { get; set; } = 20_000;
+
     /// <summary>How long a lease outlives the webhook's own timeout before another worker may take the delivery.</summary>
     [Range(1, 3600)]
     public int LeaseMarginSeconds { get; set; } = 30;

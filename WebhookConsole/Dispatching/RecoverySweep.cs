@@ -8,7 +8,8 @@ namespace WebhookConsole.Dispatching;
 /// <summary>
 /// The outbox's safety net: at start and every few seconds, enqueues every delivery that is due and not leased.
 /// The dispatch queue (and Hangfire's, in memory) may be lost with the process; the database rows are not, so
-/// nothing accepted is lost.
+/// nothing accepted is lost. It hands this process's queue no more than it has room for: the rest is the
+/// queue's backlog, which the dispatcher leases from the database itself.
 /// </summary>
 internal sealed class RecoverySweep(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -61,19 +62,23 @@ internal sealed class RecoverySweep(
         var stamp = started.AddMilliseconds(1);
         while (true)
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var due = await ClaimDueAsync(db, dueBefore, now, stamp, cancellationToken);
-            if (due.Count == 0)
+            var room = scheduler.Room;
+            if (room == 0)
             {
+                // What is left waits in the database; the dispatcher takes it from there as it frees slots.
+                scheduler.MarkBacklog();
                 break;
             }
+            var limit = Math.Min(BatchSize, room);
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var due = await ClaimDueAsync(db, dueBefore, now, stamp, limit, cancellationToken);
             foreach (var id in due)
             {
                 scheduler.Enqueue(id);
             }
             total += due.Count;
-            if (due.Count < BatchSize)
+            if (due.Count < limit)
             {
                 break;
             }
@@ -86,10 +91,10 @@ internal sealed class RecoverySweep(
     }
 
     /// <summary>
-    /// Stamps a batch of due, unleased deliveries with the sweep's time, which keeps later sweeps from enqueuing
-    /// them again within the grace, and returns their ids.
+    /// Stamps up to <paramref name="limit"/> due, unleased deliveries with the sweep's time, which keeps later sweeps
+    /// from enqueuing them again within the grace, and returns their ids.
     /// </summary>
-    private static async Task<List<Guid>> ClaimDueAsync(AppDbContext db, DateTime dueBefore, DateTime now, DateTime stamp, CancellationToken cancellationToken)
+    private static async Task<List<Guid>> ClaimDueAsync(AppDbContext db, DateTime dueBefore, DateTime now, DateTime stamp, int limit, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
@@ -103,13 +108,13 @@ internal sealed class RecoverySweep(
                       AND "NextAttemptAt" <= {dueBefore}
                       AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
                     ORDER BY "NextAttemptAt"
-                    LIMIT {BatchSize}
+                    LIMIT {limit}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING "Id" AS "Value"
                 """).ToListAsync(cancellationToken);
         }
 
-        var due = await Due(db, dueBefore, now).ToListAsync(cancellationToken);
+        var due = await DueDeliveries.Query(db, dueBefore, now, limit).ToListAsync(cancellationToken);
         if (due.Count > 0)
         {
             // One process writes an SQLite file, so nothing can claim these between the read and this update.
@@ -119,19 +124,6 @@ internal sealed class RecoverySweep(
         }
         return due;
     }
-
-    /// <summary>
-    /// The next batch of due, unleased deliveries, oldest first. The bound on <c>NextAttemptAt</c> also lets the
-    /// database read them from <c>IX_Deliveries_NextAttemptAt</c>, which holds only deliveries with a next attempt.
-    /// </summary>
-    internal static IQueryable<Guid> Due(AppDbContext db, DateTime dueBefore, DateTime now) =>
-        db.Deliveries
-            .Where(d => (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
-                && d.NextAttemptAt <= dueBefore
-                && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .OrderBy(d => d.NextAttemptAt)
-            .Select(d => d.Id)
-            .Take(BatchSize);
 
     private async Task ReleaseAllLeasesAsync(CancellationToken cancellationToken)
     {

@@ -7,9 +7,9 @@ using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Dispatching;
 
-/// <summary>How the recovery sweep finds due work in a real SQLite file of the app.</summary>
+/// <summary>How the recovery sweep and the dispatcher's backlog find due work in a real SQLite file of the app.</summary>
 [Collection(AppCollection.Name)]
-public sealed class RecoverySweepTests : IAsyncLifetime
+public sealed class DueDeliveriesTests : IAsyncLifetime
 {
     private AppFactory app = null!;
 
@@ -22,14 +22,14 @@ public sealed class RecoverySweepTests : IAsyncLifetime
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
-    public async Task Due_ReadsTheIndexOfOpenWork_WhenRunOnSqlite()
+    public async Task Query_ReadsTheIndexOfOpenWork_WhenRunOnSqlite()
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var now = DateTime.UtcNow;
 
-        var plan = await ExplainAsync(db, RecoverySweep.Due(db, now, now));
+        var plan = await ExplainAsync(db, DueDeliveries.Query(db, now, now, 1000));
 
-        // A finished delivery has no next attempt and no entry in this index, so the sweep never reads the history.
+        // A finished delivery has no next attempt and no entry in this index, so neither reads the history.
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_Deliveries_NextAttemptAt (NextAttemptAt<?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
