@@ -36,6 +36,19 @@ public sealed class DispatchQueueTests
     }
 
     [Fact]
+    public void TryEnqueue_Refuses_WhileABacklogWaits_SoNewerDeliveriesDoNotOvertakeIt()
+    {
+        queue.MarkBacklog();
+
+        Assert.False(queue.TryEnqueue(Guid.NewGuid()));
+        Assert.Equal(0, queue.Room);
+        Assert.Equal(10, queue.Free);
+
+        queue.ClearBacklog(queue.BacklogMark);
+        Assert.True(queue.TryEnqueue(Guid.NewGuid()));
+    }
+
+    [Fact]
     public void ClearBacklog_KeepsTheBacklog_WhenADeliveryWasRefusedAfterTheMark()
     {
         queue.MarkBacklog();

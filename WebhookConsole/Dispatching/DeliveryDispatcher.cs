@@ -20,7 +20,7 @@ internal sealed class DeliveryDispatcher(
     /// <summary>On shutdown, requests in flight get this long to finish before they are cancelled and their leases released.</summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
-    /// <summary>The most deliveries one look at the backlog leases (within the queue's room).</summary>
+    /// <summary>The most deliveries one look at the backlog leases (within the queue's free space).</summary>
     private const int BacklogBatch = 100;
 
     /// <summary>Ids being attempted here now; a second copy of one in the queue is dropped, not leased again.</summary>
@@ -123,7 +123,7 @@ internal sealed class DeliveryDispatcher(
         var mark = queue.BacklogMark;
         try
         {
-            var asked = Math.Max(count, Math.Min(BacklogBatch, queue.Room));
+            var asked = Math.Max(count, Math.Min(BacklogBatch, queue.Free));
             var leased = await leaser.LeaseDueAsync(asked, stoppingToken);
             if (leased.Count < asked)
             {

@@ -23,16 +23,22 @@ internal sealed class DispatchQueue(IOptions<DispatcherOptions> options)
     /// <summary>Entries waiting now.</summary>
     public int Count => Volatile.Read(ref count);
 
-    /// <summary>Room for at least one more entry.</summary>
-    public bool HasRoom => Count < capacity;
-
     /// <summary>How many entries fit before the queue is full.</summary>
-    public int Room => Math.Max(0, capacity - Count);
+    public int Free => Math.Max(0, capacity - Count);
+
+    /// <summary>
+    /// Room for a new entry: none while the queue is full, and none while a backlog waits in the database either, so
+    /// newer deliveries join the backlog rather than overtake it (the dispatcher takes it oldest first).
+    /// </summary>
+    public bool HasRoom => !HasBacklog && Count < capacity;
+
+    /// <summary>How many new entries the queue takes now (see <see cref="HasRoom"/>).</summary>
+    public int Room => HasBacklog ? 0 : Free;
 
     /// <summary>Due deliveries may wait in the database that the queue did not take.</summary>
     public bool HasBacklog => Interlocked.Read(ref refusals) != Interlocked.Read(ref clearedAt);
 
-    /// <summary>A due delivery the dispatcher must lease first; false, and a backlog, when the queue is full.</summary>
+    /// <summary>A due delivery the dispatcher must lease first; false, and a backlog, when the queue has no room.</summary>
     public bool TryEnqueue(Guid deliveryId)
     {
         if (!HasRoom)
