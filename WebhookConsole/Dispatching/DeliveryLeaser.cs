@@ -24,11 +24,15 @@ internal sealed class DeliveryLeaser(
 
     public async Task<List<DeliveryWork>> LeaseAsync(IReadOnlyCollection<Guid> deliveryIds, CancellationToken cancellationToken)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await LeaseAsync(db, deliveryIds, time.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    private async Task<List<DeliveryWork>> LeaseAsync(AppDbContext db, IReadOnlyCollection<Guid> deliveryIds, DateTime now, CancellationToken cancellationToken)
+    {
         var leased = new List<DeliveryWork>(deliveryIds.Count);
-        var now = time.GetUtcNow().UtcDateTime;
         // A scheduled retry may fire a moment early on a coarse timer; a second of slack keeps it from being lost.
         var dueBy = now.AddSeconds(1);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var timeouts = await db.Deliveries
             .Where(d => deliveryIds.Contains(d.Id))
             .Join(db.Webhooks, d => d.WebhookId, w => w.Id, (d, w) => new { d.Id, w.TimeoutSeconds })
@@ -62,12 +66,10 @@ internal sealed class DeliveryLeaser(
     public async Task<List<DeliveryWork>> LeaseDueAsync(int count, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        List<Guid> due;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            due = await DueDeliveries.Query(db, now, now, count).ToListAsync(cancellationToken);
-        }
-        return due.Count == 0 ? [] : await LeaseAsync(due, cancellationToken);
+        // One context for the look and the lease: a backlog is taken a batch at a time, as often as the queue runs dry.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await DueDeliveries.Query(db, now, now, count).ToListAsync(cancellationToken);
+        return due.Count == 0 ? [] : await LeaseAsync(db, due, now, cancellationToken);
     }
 
     /// <summary>
