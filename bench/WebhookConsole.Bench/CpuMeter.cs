@@ -11,10 +11,8 @@ namespace WebhookConsole.Bench;
 /// </summary>
 internal sealed class CpuMeter
 {
-    private const string WriterThread = SqliteWriter.ThreadName;
-
     private readonly TimeSpan cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
-    private readonly ThreadTimes? writerAtStart = ThreadTimes.Of(WriterThread);
+    private readonly ThreadTimes? writerAtStart = ThreadTimes.Of(SqliteWriter.ThreadName);
     private readonly long startedAt = Stopwatch.GetTimestamp();
 
     public static CpuMeter Start() => new();
@@ -25,9 +23,9 @@ internal sealed class CpuMeter
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
         var wall = Stopwatch.GetElapsedTime(startedAt);
         var text = $"{cpu.TotalSeconds / wall.TotalSeconds:0.00} of {Environment.ProcessorCount} cores";
-        if (writerAtStart is { } start && ThreadTimes.Of(WriterThread) is { } end)
+        if (writerAtStart is { } start && ThreadTimes.Of(SqliteWriter.ThreadName) is { } end)
         {
-            text += $"; {WriterThread} on a core {(end.OnCpu - start.OnCpu) / wall:0 %}";
+            text += $"; {SqliteWriter.ThreadName} on a core {(end.OnCpu - start.OnCpu) / wall:0 %}";
         }
         return text;
     }
