@@ -70,7 +70,7 @@ public sealed class MultiNodeTests(PostgresCluster cluster, ITestOutputHelper ou
         var posting = PostAsync([a, b], accountId, events, "kill");
 
         // Mid-burst: events are still coming in, and node A holds leases on deliveries it is sending.
-        await WaitUntilAsync(async () => receiver.Requests.Count >= 40 && (await LeasedByAsync(database, NodeA)).Count > 0, "node A to be sending");
+        await Poll.UntilAsync(async () => receiver.Requests.Count >= 40 && (await LeasedByAsync(database, NodeA)).Count > 0, TimeSpan.FromSeconds(60), "node A to be sending");
         a.Kill();
         var heldByKilledNode = await LeasedByAsync(database, NodeA);
         var receivedAtKill = receiver.Requests.Count;
@@ -82,11 +82,11 @@ public sealed class MultiNodeTests(PostgresCluster cluster, ITestOutputHelper ou
             $"all {accepted.Count} accepted events after the kill");
         // A request node A had on the wire may have arrived before the kill: its delivery ends only when node B,
         // after the lease expired, has sent it again.
-        await WaitUntilAsync(async () =>
+        await Poll.UntilAsync(async () =>
         {
             await using var check = database.CreateContext();
             return await check.Deliveries.CountAsync(d => heldByKilledNode.Contains(d.Id) && d.CompletedAt != null) == heldByKilledNode.Count;
-        }, "node B to finish the deliveries node A held");
+        }, TimeSpan.FromSeconds(60), "node B to finish the deliveries node A held");
 
         var lost = accepted.Except(received.Select(EventIdOf)).Count();
         var duplicates = received.Count - received.Select(r => r.Header("webhook-id")).Distinct().Count();
@@ -200,19 +200,6 @@ public sealed class MultiNodeTests(PostgresCluster cluster, ITestOutputHelper ou
             .Where(d => d.LeaseOwner != null && d.LeaseOwner.StartsWith(node + ":") && d.Status == DeliveryStatus.Pending)
             .Select(d => d.Id)
             .ToListAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-            await Task.Delay(20);
-        }
     }
 
     private static string EventIdOf(ReceivedRequest request) =>
