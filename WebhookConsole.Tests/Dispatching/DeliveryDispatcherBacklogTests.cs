@@ -79,4 +79,59 @@ public sealed class DeliveryDispatcherBacklogTests : IAsyncLifetime
         // Deliveries handed over with their lease while the queue had room can overshoot it by those in flight.
         Assert.InRange(largest, 1, Capacity + Clients);
     }
+
+    [Fact]
+    public async Task Backlog_RefillsTheQueue_WhileEverySlotIsBusy()
+    {
+        // Each request is held until the test lets it go, so the queue is looked at with both slots busy: a dispatcher
+        // that asked the database only once the queue was empty would leave it empty here, with the backlog waiting.
+        const int Posted = 60;
+        using var arrivals = new SemaphoreSlim(0);
+        using var gate = new SemaphoreSlim(0);
+        var holding = true;
+        receiver.Respond("/held", (_, _) =>
+        {
+            arrivals.Release();
+            if (Volatile.Read(ref holding))
+            {
+                gate.Wait(TimeSpan.FromSeconds(30));
+            }
+            return ReceiverResponse.Ok;
+        });
+        using var client = app.CreateApiClient();
+        var accountId = await app.DefaultAccountIdAsync();
+        var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/held"), w => w.EventType = "Call:Hangup");
+        await app.Data.AddEnvironmentAsync(accountId, "Held", webhook.Id);
+        var queue = app.Services.GetRequiredService<DispatchQueue>();
+
+        var deliveryIds = new List<Guid>();
+        for (var i = 0; i < Posted; i++)
+        {
+            using var response = await app.PostEventAsync(client, accountId, new { @event = "Call:Hangup", environment = "Held", payload = new { uuid = Guid.NewGuid() } });
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            deliveryIds.AddRange(await AppFactory.DeliveryIdsAsync(response));
+        }
+        await WaitForArrivalAsync(arrivals);
+        await WaitForArrivalAsync(arrivals);
+        Assert.True(queue.HasBacklog, $"{Posted} events did not overflow a queue of {Capacity}");
+
+        var steps = 0;
+        while (queue.HasBacklog)
+        {
+            Assert.InRange(++steps, 1, Posted);
+            gate.Release();
+            await WaitForArrivalAsync(arrivals);
+            await Poll.UntilAsync(() => queue.Count > 0 || !queue.HasBacklog, TimeSpan.FromSeconds(5),
+                $"the queue to be refilled from the backlog after {steps} deliveries");
+        }
+
+        Volatile.Write(ref holding, false);
+        gate.Release(2);
+        var received = await receiver.WaitForAsync(r => r.Count >= Posted, TimeSpan.FromSeconds(30), $"{Posted} deliveries");
+        Assert.Equal(deliveryIds.Select(id => id.ToString()).Order(), received.Select(r => r.Header("webhook-id")).Order());
+        Assert.InRange(steps, Capacity, Posted);
+    }
+
+    private static async Task WaitForArrivalAsync(SemaphoreSlim arrivals) =>
+        Assert.True(await arrivals.WaitAsync(TimeSpan.FromSeconds(10)), "no delivery reached the receiver");
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Features.Deliveries;
@@ -60,5 +61,38 @@ public sealed class DispatchQueueTests
 
         queue.ClearBacklog(queue.BacklogMark);
         Assert.False(queue.HasBacklog);
+    }
+
+    [Fact]
+    public void TakeInto_KeepsTheLeasedCopy_OfADeliveryQueuedBareAndLeasedSince()
+    {
+        var id = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        queue.TryEnqueue(id);
+        queue.TryEnqueue(other);
+        var leased = new LeasedDelivery(new Delivery { Id = id }, new CallEvent());
+        queue.Enqueue(leased);
+        var batch = new List<DispatchItem>();
+        var inFlight = new ConcurrentDictionary<Guid, byte>();
+
+        queue.TakeInto(batch, 5, inFlight);
+
+        Assert.Equal([new DispatchItem(id, leased), new DispatchItem(other, null)], batch);
+        Assert.Equal(new[] { id, other }.Order(), inFlight.Keys.Order());
+        Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public void TakeInto_DropsAnEntry_WhoseDeliveryIsInFlight()
+    {
+        var id = Guid.NewGuid();
+        queue.Enqueue(new LeasedDelivery(new Delivery { Id = id }, new CallEvent()));
+        var batch = new List<DispatchItem>();
+        var inFlight = new ConcurrentDictionary<Guid, byte>([new KeyValuePair<Guid, byte>(id, 0)]);
+
+        queue.TakeInto(batch, 5, inFlight);
+
+        Assert.Empty(batch);
+        Assert.Equal(0, queue.Count);
     }
 }

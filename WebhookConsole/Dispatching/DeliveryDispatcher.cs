@@ -7,8 +7,9 @@ namespace WebhookConsole.Dispatching;
 /// Works the <see cref="DispatchQueue"/>: takes as many entries as there are free send slots
 /// (<c>Dispatcher:WorkerCount</c>), leases them in one batch (for deliveries handed over leased, reads only their
 /// webhooks), and attempts each concurrently on async I/O, so no thread blocks while a request is on the wire.
-/// When the queue runs dry while it has a backlog (deliveries it had no room for), the free slots take the oldest
-/// due deliveries straight from the database.
+/// While the queue has a backlog (deliveries it had no room for), free slots finding it dry take the oldest due
+/// deliveries straight from the database, and the queue is refilled from there beside the sends, a batch at a
+/// time, before it runs dry.
 /// </summary>
 internal sealed class DeliveryDispatcher(
     DispatchQueue queue,
@@ -31,6 +32,7 @@ internal sealed class DeliveryDispatcher(
         var slotCount = options.Value.WorkerCount;
         using var slots = new SemaphoreSlim(slotCount, slotCount);
         var batch = new List<DispatchItem>(slotCount);
+        Task refill = Task.CompletedTask;
         using var sends = new CancellationTokenSource();
         using var stopping = stoppingToken.Register(() => sends.CancelAfter(StopGrace));
         try
@@ -44,12 +46,13 @@ internal sealed class DeliveryDispatcher(
                     taken++;
                 }
                 batch.Clear();
-                while (batch.Count < taken && queue.TryRead(out var item))
+                queue.TakeInto(batch, taken, inFlight);
+                if (batch.Count == 0 && !refill.IsCompleted)
                 {
-                    if (inFlight.TryAdd(item.DeliveryId, 0))
-                    {
-                        batch.Add(item);
-                    }
+                    // The refill under way brings the backlog's next batch; a second look beside it would race it for
+                    // the same rows and, finding them taken, think the backlog gone.
+                    await refill;
+                    queue.TakeInto(batch, taken, inFlight);
                 }
 
                 var work = await LeaseAsync(batch, stoppingToken);
@@ -57,7 +60,7 @@ internal sealed class DeliveryDispatcher(
                 {
                     inFlight.TryRemove(id, out _);
                 }
-                if (batch.Count < taken && queue.HasBacklog)
+                if (batch.Count < taken && queue.HasBacklog && refill.IsCompleted)
                 {
                     work.AddRange(await LeaseBacklogAsync(taken - work.Count, stoppingToken));
                 }
@@ -70,11 +73,19 @@ internal sealed class DeliveryDispatcher(
                 {
                     slots.Release(unused);
                 }
+                if (refill.IsCompleted && queue.HasBacklog && queue.Count < Math.Min(BacklogBatch, queue.Capacity / 2))
+                {
+                    // Beside the loop, so the slots go on with what is queued while the database is asked for more
+                    // and find the next batch waiting instead of idling for it.
+                    refill = Task.Run(() => LeaseBacklogAsync(0, stoppingToken), CancellationToken.None);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        // Never faults: a failed look is logged and leaves the rows to the sweep.
+        await refill;
 
         // Shutdown: attempts in flight see the token, record or release their leases, and give their slots back.
         for (var i = 0; i < slotCount; i++)
@@ -114,7 +125,7 @@ internal sealed class DeliveryDispatcher(
 
     /// <summary>
     /// Leases a batch of the backlog and returns work for <paramref name="count"/> free slots; the rest of the batch
-    /// goes into the (empty) queue leased, so the database is asked once per batch, not once per slot. Finding fewer
+    /// goes into the queue leased, so the database is asked once per batch, not once per slot. Finding fewer
     /// than asked, the backlog is gone unless a delivery was refused since the look began. On an error the recovery
     /// sweep finds the rows again.
     /// </summary>
@@ -124,8 +135,8 @@ internal sealed class DeliveryDispatcher(
         try
         {
             var asked = Math.Max(count, Math.Min(BacklogBatch, queue.Free));
-            var leased = await leaser.LeaseDueAsync(asked, stoppingToken);
-            if (leased.Count < asked)
+            var (found, leased) = await leaser.LeaseDueAsync(asked, stoppingToken);
+            if (found < asked)
             {
                 queue.ClearBacklog(mark);
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
@@ -22,6 +23,9 @@ internal sealed class DeliveryLeaser(
     /// <summary>The lease of a delivery whose webhook is gone: its attempt only ends it.</summary>
     private const int DeletedWebhookTimeoutSeconds = 60;
 
+    /// <summary>The latest lease time handed out per webhook timeout, in ticks (see <see cref="NextLeaseUntil"/>).</summary>
+    private readonly ConcurrentDictionary<int, long> lastLeaseTicks = new();
+
     public async Task<List<DeliveryWork>> LeaseAsync(IReadOnlyCollection<Guid> deliveryIds, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -41,8 +45,7 @@ internal sealed class DeliveryLeaser(
         foreach (var group in deliveryIds.GroupBy(id => timeouts.GetValueOrDefault(id, DeletedWebhookTimeoutSeconds)))
         {
             var ids = group.ToList();
-            // Whole milliseconds, so the value reads back equal from every provider and picks out this lease.
-            var until = TruncateToMilliseconds(now.AddSeconds(group.Key + options.CurrentValue.LeaseMarginSeconds));
+            var until = NextLeaseUntil(group.Key, now.AddSeconds(group.Key + options.CurrentValue.LeaseMarginSeconds));
             var count = await db.Deliveries
                 .Where(d => ids.Contains(d.Id)
                     && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
@@ -61,15 +64,16 @@ internal sealed class DeliveryLeaser(
 
     /// <summary>
     /// Leases up to <paramref name="count"/> of the oldest due, unleased deliveries in the database: the backlog the
-    /// <see cref="DispatchQueue"/> had no room for. Rows another worker leases meanwhile are left out.
+    /// <see cref="DispatchQueue"/> had no room for. Rows another worker leases meanwhile are left out, so
+    /// <c>Found</c>, how many were due when looked at, tells whether more may wait, not the number leased.
     /// </summary>
-    public async Task<List<DeliveryWork>> LeaseDueAsync(int count, CancellationToken cancellationToken)
+    public async Task<(int Found, List<DeliveryWork> Leased)> LeaseDueAsync(int count, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        // One context for the look and the lease: a backlog is taken a batch at a time, as often as the queue runs dry.
+        // One context for the look and the lease: a backlog is taken a batch at a time, as often as the queue runs low.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await DueDeliveries.Query(db, now, now, count).ToListAsync(cancellationToken);
-        return due.Count == 0 ? [] : await LeaseAsync(db, due, now, cancellationToken);
+        return (due.Count, due.Count == 0 ? [] : await LeaseAsync(db, due, now, cancellationToken));
     }
 
     /// <summary>
@@ -120,6 +124,18 @@ internal sealed class DeliveryLeaser(
         var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var webhooks = await db.Webhooks.AsNoTracking().Where(w => webhookIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
         return deliveries.Select(d => new DeliveryWork(d, webhooks.GetValueOrDefault(d.WebhookId), events[d.CallEventId])).ToList();
+    }
+
+    /// <summary>
+    /// The lease time for one UPDATE, which then picks out the rows it leased: in whole milliseconds, so it reads back
+    /// equal from every provider, and later than the last one given for the same timeout, so two leases of the same
+    /// instant (the dispatcher's and a look at the backlog racing for one row) cannot both load the row as their own.
+    /// </summary>
+    private DateTime NextLeaseUntil(int timeoutSeconds, DateTime wanted)
+    {
+        var ticks = TruncateToMilliseconds(wanted).Ticks;
+        var next = lastLeaseTicks.AddOrUpdate(timeoutSeconds, ticks, (_, last) => Math.Max(ticks, last + TimeSpan.TicksPerMillisecond));
+        return new DateTime(next, wanted.Kind);
     }
 
     /// <summary>Whole milliseconds, so a lease time reads back equal from every provider.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,9 @@ internal sealed class DispatchQueue(IOptions<DispatcherOptions> options)
     private long refusals;
     private long clearedAt;
     private int count;
+
+    /// <summary>The most entries the queue takes (<c>Dispatcher:QueueCapacity</c>).</summary>
+    public int Capacity => capacity;
 
     /// <summary>Entries waiting now.</summary>
     public int Count => Volatile.Read(ref count);
@@ -67,6 +71,32 @@ internal sealed class DispatchQueue(IOptions<DispatcherOptions> options)
         }
         Interlocked.Decrement(ref count);
         return true;
+    }
+
+    /// <summary>
+    /// Reads entries into <paramref name="batch"/> until it holds <paramref name="count"/>, adding each id to
+    /// <paramref name="inFlight"/>; an entry whose id is there already is dropped, as its delivery is being attempted.
+    /// One exception: a delivery queued bare and then leased by a look at the backlog has both entries queued, and the
+    /// lease can only be used by the leased one, so when both land in one batch the leased one takes the bare one's place.
+    /// </summary>
+    public void TakeInto(List<DispatchItem> batch, int count, ConcurrentDictionary<Guid, byte> inFlight)
+    {
+        while (batch.Count < count && TryRead(out var item))
+        {
+            if (inFlight.TryAdd(item.DeliveryId, 0))
+            {
+                batch.Add(item);
+                continue;
+            }
+            if (item.Leased is not null)
+            {
+                var bare = batch.FindIndex(queued => queued.DeliveryId == item.DeliveryId && queued.Leased is null);
+                if (bare >= 0)
+                {
+                    batch[bare] = item;
+                }
+            }
+        }
     }
 
     private void Write(DispatchItem item)
