@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using WebhookConsole.Tests.Support;
 
@@ -20,11 +19,7 @@ public sealed class SettingsWatchExtensionsTests : IDisposable
         File.SetLastWriteTimeUtc(SettingsFile, DateTime.UtcNow.AddSeconds(1));
 
         // The file's timestamp is polled every 4 s.
-        var waited = Stopwatch.StartNew();
-        while (builder.Configuration["Probe"] != "after" && waited.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(100);
-        }
+        await Poll.UntilAsync(() => builder.Configuration["Probe"] == "after", TimeSpan.FromSeconds(30), "the changed settings file to be reloaded");
         Assert.Equal("after", builder.Configuration["Probe"]);
     }
 
