@@ -42,6 +42,8 @@ public sealed class BenchSmokeTests
 
         var text = await output;
         Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{text}\n{await errors}");
+        // The relay (nothing of the app in it) delivered every event it was posted.
+        Assert.Matches(@"(?m)^relay \(bench-1\): (\d+) of \1 deliveries", text);
         var summary = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         var figures = summary.Split(' ').Select(pair => pair.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         Assert.Equal(Keys, figures.Keys);

@@ -37,6 +37,14 @@ internal static class BenchHarness
                 // ingest is shared by ten deliveries and the figure shows the dispatcher's side more than the API's.
                 var fannedOut = await delivery.RunAsync(BenchFixture.FanOutEnvironment, sizes.DeliveryEvents / BenchFixture.FanOut);
                 log.WriteLine($"delivery ({BenchFixture.FanOutEnvironment}): {fannedOut / summary["limit_rps"]:0.000} of the limit (not in the summary)");
+                // Not a summary figure either: the same clients and events through a relay with nothing of the app in
+                // it, the ceiling of this scenario's two HTTP exchanges per event.
+                await using (var relay = await BenchRelay.StartAsync(receiver))
+                using (var relayEvents = new EventClient(relay.BaseUrl, fixture.AccountId))
+                {
+                    var relayed = await new DeliveryScenario(relayEvents, receiver, sizes.DrainTimeout, log, "relay").RunAsync(BenchFixture.SingleEnvironment, sizes.DeliveryEvents);
+                    log.WriteLine($"relay ({BenchFixture.SingleEnvironment}): {relayed / summary["limit_rps"]:0.000} of the limit, the ceiling of two HTTP exchanges per event (not in the summary)");
+                }
                 (summary["latency_p50_ms"], summary["latency_p99_ms"]) = await new LatencyScenario(events, receiver, sizes.DrainTimeout, log).RunAsync(sizes.LatencyDuration);
 
                 if (withHistory)

@@ -4,9 +4,10 @@ namespace WebhookConsole.Bench.Scenarios;
 
 /// <summary>
 /// Deliveries per second end to end: events posted by <see cref="BenchSizes.Clients"/> clients to one environment,
-/// timed from the first post to the last of their deliveries arriving at the receiver.
+/// timed from the first post to the last of their deliveries arriving at the receiver. <paramref name="name"/> heads
+/// its line: the same scenario measures the <see cref="BenchRelay"/> when <paramref name="events"/> posts to it.
 /// </summary>
-internal sealed class DeliveryScenario(EventClient events, BenchReceiver receiver, TimeSpan drainTimeout, TextWriter log)
+internal sealed class DeliveryScenario(EventClient events, BenchReceiver receiver, TimeSpan drainTimeout, TextWriter log, string name = "delivery")
 {
     public async Task<double> RunAsync(string environment, int count)
     {
@@ -24,7 +25,7 @@ internal sealed class DeliveryScenario(EventClient events, BenchReceiver receive
         var arrived = receiver.Count - receivedBefore;
         var elapsed = Stopwatch.GetElapsedTime(started, receiver.LastArrival);
         var dps = arrived / elapsed.TotalSeconds;
-        log.WriteLine($"delivery ({environment}): {arrived} of {deliveries} deliveries of {count} events arrived in {elapsed.TotalSeconds:0.00} s = {dps:0} deliveries/s, CPU {cores}"
+        log.WriteLine($"{name} ({environment}): {arrived} of {deliveries} deliveries of {count} events arrived in {elapsed.TotalSeconds:0.00} s = {dps:0} deliveries/s, CPU {cores}"
             + (drained ? "" : $" (stopped waiting after {drainTimeout.TotalSeconds:0} s)"));
         return dps;
     }
