@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
 
 namespace WebhookConsole.Bench;
 
@@ -31,14 +29,8 @@ internal sealed class BenchReceiver : IAsyncDisposable
 
     public static async Task<BenchReceiver> StartAsync()
     {
-        // No watch of the settings files: the host's would cover the working directory and all below it.
-        var builder = WebApplication.CreateSlimBuilder(SettingsWatchExtensions.WithoutSettingsWatch([]));
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var receiver = new BenchReceiver(builder.Build());
-        receiver.app.Run(receiver.HandleAsync);
-        await receiver.app.StartAsync();
-        receiver.BaseUrl = ServerAddress.Of(receiver.app.Services);
+        var receiver = new BenchReceiver(LoopbackServer.Create());
+        receiver.BaseUrl = await LoopbackServer.StartAsync(receiver.app, receiver.HandleAsync);
         return receiver;
     }
 

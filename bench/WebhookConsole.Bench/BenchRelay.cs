@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Hosting;
 using WebhookConsole.Dispatching;
 
 namespace WebhookConsole.Bench;
@@ -35,13 +33,8 @@ internal sealed class BenchRelay : IAsyncDisposable
 
     public static async Task<BenchRelay> StartAsync(BenchReceiver receiver)
     {
-        var builder = WebApplication.CreateSlimBuilder(SettingsWatchExtensions.WithoutSettingsWatch([]));
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var relay = new BenchRelay(builder.Build(), receiver.BaseUrl + "/relay");
-        relay.app.Run(relay.HandleAsync);
-        await relay.app.StartAsync();
-        relay.BaseUrl = ServerAddress.Of(relay.app.Services);
+        var relay = new BenchRelay(LoopbackServer.Create(), receiver.BaseUrl + "/relay");
+        relay.BaseUrl = await LoopbackServer.StartAsync(relay.app, relay.HandleAsync);
         return relay;
     }
 
