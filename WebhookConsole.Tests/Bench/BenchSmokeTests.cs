@@ -44,6 +44,11 @@ public sealed class BenchSmokeTests
         Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{text}\n{await errors}");
         // The relay (nothing of the app in it) delivered every event it was posted.
         Assert.Matches(@"(?m)^relay \(bench-1\): (\d+) of \1 deliveries", text);
+        if (OperatingSystem.IsLinux())
+        {
+            // What the peak working set was made of, read from /proc while the scenarios ran.
+            Assert.Matches(@"(?m)^memory: peak working set \d+ MiB; .* during [a-z-]+, was \d+ anonymous", text);
+        }
         var summary = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         var figures = summary.Split(' ').Select(pair => pair.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         Assert.Equal(Keys, figures.Keys);

@@ -19,17 +19,22 @@ internal static class BenchHarness
         try
         {
             var summary = new BenchSummary();
+            using var memory = new MemorySampler();
             await using (var receiver = await BenchReceiver.StartAsync())
             using (var app = BenchAppHost.Start(Path.Combine(directory, "bench.db")))
             {
                 var fixture = await BenchFixture.CreateAsync(app.Services, receiver.BaseUrl);
                 using var events = new EventClient(app.BaseUrl, fixture.AccountId);
 
+                memory.Phase = "warm-up";
                 await new WarmupScenario(events, receiver, sizes.DrainTimeout, log).RunAsync(sizes.WarmupEvents);
+                memory.Phase = "limit";
                 summary["limit_rps"] = await new LimitScenario(receiver, log).RunAsync(sizes.LimitDuration);
+                memory.Phase = "ingest";
                 var ingest = new IngestScenario(events, receiver, sizes.DrainTimeout, log);
                 summary["ingest_eps"] = await ingest.RunAsync(BenchFixture.SingleEnvironment, sizes.IngestEvents);
                 summary["ingest10_eps"] = await ingest.RunAsync(BenchFixture.FanOutEnvironment, sizes.IngestFanOutEvents);
+                memory.Phase = "delivery";
                 var delivery = new DeliveryScenario(events, receiver, sizes.DrainTimeout, log);
                 summary["delivery_dps"] = await delivery.RunAsync(BenchFixture.SingleEnvironment, sizes.DeliveryEvents);
                 summary["delivery_ratio"] = summary["delivery_dps"] / summary["limit_rps"];
@@ -39,21 +44,30 @@ internal static class BenchHarness
                 log.WriteLine($"delivery ({BenchFixture.FanOutEnvironment}): {fannedOut / summary["limit_rps"]:0.000} of the limit (not in the summary)");
                 // Not a summary figure either: the same clients and events through a relay with nothing of the app in
                 // it, the ceiling of this scenario's two HTTP exchanges per event.
+                memory.Phase = "relay";
                 await using (var relay = await BenchRelay.StartAsync(receiver))
                 using (var relayEvents = new EventClient(relay.BaseUrl, fixture.AccountId))
                 {
                     var relayed = await new DeliveryScenario(relayEvents, receiver, sizes.DrainTimeout, log, "relay").RunAsync(BenchFixture.SingleEnvironment, sizes.DeliveryEvents);
                     log.WriteLine($"relay ({BenchFixture.SingleEnvironment}): {relayed / summary["limit_rps"]:0.000} of the limit, the ceiling of two HTTP exchanges per event (not in the summary)");
                 }
+                memory.Phase = "latency";
                 (summary["latency_p50_ms"], summary["latency_p99_ms"]) = await new LatencyScenario(events, receiver, sizes.DrainTimeout, log).RunAsync(sizes.LatencyDuration);
 
                 if (withHistory)
                 {
+                    memory.Phase = "history";
                     await new HistorySeeder(app.ConnectionString, fixture, log).SeedAsync(sizes.HistoryDeliveries);
                     (summary["history_first_ms"], summary["history_filtered_ms"]) =
                         await new HistoryScenario(app.BaseUrl, app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), fixture, log).RunAsync();
                 }
                 summary["peak_ws_mb"] = PeakMemory.Megabytes();
+                if (memory.Largest is { } largest)
+                {
+                    log.WriteLine($"memory: peak working set {summary["peak_ws_mb"]:0} MiB; the largest of the samples taken ten times a second, "
+                        + $"{largest.ResidentMb:0} MiB during {largest.Phase}, was {largest.AnonymousMb:0} anonymous (the GC had {largest.GcCommittedMb:0} committed), "
+                        + $"{largest.FileMb:0} file-backed (binaries, SQLite's memory-mapped file), {largest.SharedMb:0} shared (the JIT's double-mapped code)");
+                }
             }
 
             foreach (var line in summary.Targets())
