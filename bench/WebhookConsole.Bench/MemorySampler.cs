@@ -10,6 +10,7 @@ namespace WebhookConsole.Bench;
 internal sealed class MemorySampler : IDisposable
 {
     private const double KibPerMib = 1024;
+    private const double BytesPerMib = 1024 * KibPerMib;
 
     private readonly Timer? timer;
     private readonly Lock gate = new();
@@ -59,7 +60,7 @@ internal sealed class MemorySampler : IDisposable
         }
         var sample = new MemorySample(
             values.GetValueOrDefault("VmRSS"), values.GetValueOrDefault("RssAnon"), values.GetValueOrDefault("RssFile"),
-            values.GetValueOrDefault("RssShmem"), GC.GetGCMemoryInfo().TotalCommittedBytes / (1024.0 * 1024.0), Phase);
+            values.GetValueOrDefault("RssShmem"), GC.GetGCMemoryInfo().TotalCommittedBytes / BytesPerMib, Phase);
         lock (gate)
         {
             if (largest is null || sample.ResidentMb > largest.ResidentMb)
