@@ -122,7 +122,8 @@ internal sealed class DeliveryLeaser(
         var eventIds = deliveries.Select(d => d.CallEventId).Distinct().ToList();
         var webhookIds = deliveries.Select(d => d.WebhookId).Distinct().ToList();
         var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
-        var webhooks = await db.Webhooks.AsNoTracking().Where(w => webhookIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
+        // As for deliveries handed over: the webhooks from the cache, not read again for every batch.
+        var webhooks = await webhookCache.FindAsync(webhookIds, cancellationToken);
         return deliveries.Select(d => new DeliveryWork(d, webhooks.GetValueOrDefault(d.WebhookId), events[d.CallEventId])).ToList();
     }
 
