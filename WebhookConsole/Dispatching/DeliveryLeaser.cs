@@ -37,12 +37,18 @@ internal sealed class DeliveryLeaser(
         var leased = new List<DeliveryWork>(deliveryIds.Count);
         // A scheduled retry may fire a moment early on a coarse timer; a second of slack keeps it from being lost.
         var dueBy = now.AddSeconds(1);
-        var timeouts = await db.Deliveries
+        var webhookIds = await db.Deliveries
             .Where(d => deliveryIds.Contains(d.Id))
-            .Join(db.Webhooks, d => d.WebhookId, w => w.Id, (d, w) => new { d.Id, w.TimeoutSeconds })
-            .ToDictionaryAsync(x => x.Id, x => x.TimeoutSeconds, cancellationToken);
+            .Select(d => new { d.Id, d.WebhookId })
+            .ToDictionaryAsync(d => d.Id, d => d.WebhookId, cancellationToken);
+        // As for deliveries handed over: the webhooks from the cache, so a lease is as long as the timeout its send uses.
+        var webhooks = await webhookCache.FindAsync([.. webhookIds.Values.Distinct()], cancellationToken);
+        int TimeoutOf(Guid id) =>
+            webhookIds.TryGetValue(id, out var webhookId) && webhooks.TryGetValue(webhookId, out var webhook)
+                ? webhook.TimeoutSeconds
+                : DeletedWebhookTimeoutSeconds;
 
-        foreach (var group in deliveryIds.GroupBy(id => timeouts.GetValueOrDefault(id, DeletedWebhookTimeoutSeconds)))
+        foreach (var group in deliveryIds.GroupBy(TimeoutOf))
         {
             var ids = group.ToList();
             var until = NextLeaseUntil(group.Key, now.AddSeconds(group.Key + options.CurrentValue.LeaseMarginSeconds));
@@ -56,7 +62,7 @@ internal sealed class DeliveryLeaser(
                     .SetProperty(d => d.LeaseUntil, until), cancellationToken);
             if (count > 0)
             {
-                leased.AddRange(await LoadAsync(db, ids, until, cancellationToken));
+                leased.AddRange(await LoadAsync(db, ids, until, webhooks, cancellationToken));
             }
         }
         return leased;
@@ -114,16 +120,14 @@ internal sealed class DeliveryLeaser(
         return work;
     }
 
-    private async Task<List<DeliveryWork>> LoadAsync(AppDbContext db, List<Guid> ids, DateTime until, CancellationToken cancellationToken)
+    private async Task<List<DeliveryWork>> LoadAsync(
+        AppDbContext db, List<Guid> ids, DateTime until, Dictionary<Guid, WebhookEndpoint> webhooks, CancellationToken cancellationToken)
     {
         var deliveries = await db.Deliveries.AsNoTracking()
             .Where(d => ids.Contains(d.Id) && d.LeaseOwner == node.Name && d.LeaseUntil == until)
             .ToListAsync(cancellationToken);
         var eventIds = deliveries.Select(d => d.CallEventId).Distinct().ToList();
-        var webhookIds = deliveries.Select(d => d.WebhookId).Distinct().ToList();
         var events = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
-        // As for deliveries handed over: the webhooks from the cache, not read again for every batch.
-        var webhooks = await webhookCache.FindAsync(webhookIds, cancellationToken);
         return deliveries.Select(d => new DeliveryWork(d, webhooks.GetValueOrDefault(d.WebhookId), events[d.CallEventId])).ToList();
     }
 
