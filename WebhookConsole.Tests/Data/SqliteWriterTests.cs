@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Data;
@@ -85,6 +87,46 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         await using var db = app.Database.CreateContext();
         Assert.Equal(50, await db.Events.CountAsync());
         Assert.False(await db.Events.AnyAsync(e => e.Id == duplicate.Id));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReportsEachTransactionAndEachWritesWait_ThroughTheWritersMeter()
+    {
+        var meters = app.Services.GetRequiredService<IMeterFactory>();
+        var measured = new ConcurrentQueue<(string Instrument, double Value)>();
+        using var listener = new MeterListener();
+        // This app's writer only: other test classes run apps of their own meanwhile.
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SqliteWriterMetrics.MeterName && instrument.Meter.Scope == meters)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
+        listener.Start();
+        var events = Enumerable.Range(0, 20).Select(i => NewEvent($"evt-metered-{i}")).ToList();
+
+        var writes = events.Select(e => writer.WriteAsync(rows => { rows.Insert(e); return true; })).ToList();
+        var duplicate = writer.WriteAsync(rows => { rows.Insert(events[3]); return true; });
+        await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<DbUpdateException>(() => duplicate);
+
+        List<double> Of(string instrument) => [.. measured.Where(m => m.Instrument == instrument).Select(m => m.Value)];
+        // Each write is answered once, committed or failed, and its wait from submission recorded then.
+        var waits = Of(SqliteWriterMetrics.WriteWait);
+        Assert.Equal(21, waits.Count);
+        Assert.All(waits, wait => Assert.InRange(wait, 0, 30));
+        // Every transaction counts once with its length, the failed one and those retrying its writes one by one too.
+        var transactions = Of(SqliteWriterMetrics.Transactions);
+        var durations = Of(SqliteWriterMetrics.TransactionDuration);
+        Assert.Equal(transactions.Count, durations.Count);
+        Assert.All(transactions, count => Assert.Equal(1, count));
+        Assert.All(durations, duration => Assert.InRange(duration, 0, 30));
+        var carried = Of(SqliteWriterMetrics.Writes);
+        Assert.Equal(transactions.Count, carried.Count);
+        Assert.InRange(carried.Sum(), 21, 21 + 21);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ internal static class DatabaseServiceExtensions
             options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        builder.Services.AddSingleton<SqliteWriterMetrics>();
         builder.Services.AddSingleton<SqliteWriter>();
         // Made only to migrate a PostgreSQL database, and by dotnet ef (which reads no connection string for
         // `migrations add`; a placeholder keeps it from parsing the SQLite one).

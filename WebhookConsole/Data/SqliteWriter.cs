@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ internal sealed class SqliteWriter : IDisposable
 
     private readonly IDbContextFactory<AppDbContext> dbFactory;
     private readonly IOptions<DatabaseOptions> options;
+    private readonly SqliteWriterMetrics metrics;
     private readonly Channel<PendingWrite> channel = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<Type, SqliteRowInsert> inserts = [];
     private readonly Dictionary<string, SqliteStatement> statements = new(StringComparer.Ordinal);
@@ -34,10 +36,11 @@ internal sealed class SqliteWriter : IDisposable
     private IModel? model;
     private bool? used;
 
-    public SqliteWriter(IDbContextFactory<AppDbContext> dbFactory, IOptions<DatabaseOptions> options)
+    public SqliteWriter(IDbContextFactory<AppDbContext> dbFactory, IOptions<DatabaseOptions> options, SqliteWriterMetrics metrics)
     {
         this.dbFactory = dbFactory;
         this.options = options;
+        this.metrics = metrics;
         // A thread of its own: the writer is the one path every write takes, so it must not queue behind request
         // work for a thread-pool thread each time a write arrives.
         loop = new Thread(Run) { IsBackground = true, Name = ThreadName };
@@ -108,7 +111,7 @@ internal sealed class SqliteWriter : IDisposable
         }
         catch (Exception ex)
         {
-            batch.ForEach(p => p.Fail(ex));
+            batch.ForEach(p => Fail(p, ex));
             return;
         }
         var gate = SqliteWriteGate.Instance.GateOf(open);
@@ -118,12 +121,12 @@ internal sealed class SqliteWriter : IDisposable
             try
             {
                 Commit(open, batch);
-                batch.ForEach(p => p.Complete());
+                batch.ForEach(Complete);
                 return;
             }
             catch (Exception ex) when (batch.Count == 1)
             {
-                batch[0].Fail(Failure(ex));
+                Fail(batch[0], Failure(ex));
                 return;
             }
             catch (Exception)
@@ -135,11 +138,11 @@ internal sealed class SqliteWriter : IDisposable
                 try
                 {
                     Commit(open, [pending]);
-                    pending.Complete();
+                    Complete(pending);
                 }
                 catch (Exception ex)
                 {
-                    pending.Fail(Failure(ex));
+                    Fail(pending, Failure(ex));
                 }
             }
         }
@@ -154,13 +157,33 @@ internal sealed class SqliteWriter : IDisposable
 
     private void Commit(SqliteConnection open, List<PendingWrite> batch)
     {
-        using var transaction = open.BeginTransaction();
-        var rows = new SqliteWriteBatch(this);
-        foreach (var pending in batch)
+        var started = Stopwatch.GetTimestamp();
+        try
         {
-            pending.Run(rows);
+            using var transaction = open.BeginTransaction();
+            var rows = new SqliteWriteBatch(this);
+            foreach (var pending in batch)
+            {
+                pending.Run(rows);
+            }
+            transaction.Commit();
         }
-        transaction.Commit();
+        finally
+        {
+            metrics.TransactionEnded(batch.Count, started);
+        }
+    }
+
+    private void Complete(PendingWrite pending)
+    {
+        metrics.Answered(pending);
+        pending.Complete();
+    }
+
+    private void Fail(PendingWrite pending, Exception error)
+    {
+        metrics.Answered(pending);
+        pending.Fail(error);
     }
 
     private static Exception Failure(Exception ex) =>

@@ -7,12 +7,14 @@ namespace WebhookConsole.Bench;
 /// The CPU this process used over a stretch of wall time, in cores: tells a scenario bound by CPU (near the
 /// machine's core count) from one bound by waiting (well under it). Beside it, the share of that time the app's
 /// SQLite writer (the one thread every event's and attempt's write passes) spent on a core: near 100 % would
-/// mean the writer is what the figure is bound by.
+/// mean the writer is what the figure is bound by. Then what the writer's metrics reported meanwhile: its transactions, their
+/// writes and length, and how long a write waited for its commit (what an event's request spends on the database).
 /// </summary>
 internal sealed class CpuMeter
 {
     private readonly TimeSpan cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly ThreadTimes? writerAtStart = ThreadTimes.Of(SqliteWriter.ThreadName);
+    private readonly WriterTotals writesAtStart = WriterMetricsListener.Shared.Read();
     private readonly long startedAt = Stopwatch.GetTimestamp();
 
     public static CpuMeter Start() => new();
@@ -26,6 +28,11 @@ internal sealed class CpuMeter
         if (writerAtStart is { } start && ThreadTimes.Of(SqliteWriter.ThreadName) is { } end)
         {
             text += $"; {SqliteWriter.ThreadName} on a core {(end.OnCpu - start.OnCpu) / wall:0 %}";
+        }
+        var writes = WriterMetricsListener.Shared.Read().Since(writesAtStart);
+        if (writes.Transactions > 0)
+        {
+            text += ", " + writes.Describe(wall);
         }
         return text;
     }
