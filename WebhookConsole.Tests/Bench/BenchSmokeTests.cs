@@ -44,6 +44,8 @@ public sealed class BenchSmokeTests
         Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{text}\n{await errors}");
         // The relay (nothing of the app in it) delivered every event it was posted.
         Assert.Matches(@"(?m)^relay \(bench-1\): (\d+) of \1 deliveries", text);
+        // The app's SQLite writer metrics, as a metrics collector reads them, beside the delivery figure.
+        Assert.Matches(@"(?m)^delivery \(bench-1\): .* \d+ transactions/s of [\d.]+ writes, [\d.]+ ms each; a write waited [\d.]+ ms for its commit", text);
         if (OperatingSystem.IsLinux())
         {
             // What the peak working set was made of, read from /proc while the scenarios ran.

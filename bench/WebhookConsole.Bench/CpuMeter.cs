@@ -7,8 +7,9 @@ namespace WebhookConsole.Bench;
 /// The CPU this process used over a stretch of wall time, in cores: tells a scenario bound by CPU (near the
 /// machine's core count) from one bound by waiting (well under it). Beside it, the share of that time the app's
 /// SQLite writer (the one thread every event's and attempt's write passes) spent on a core: near 100 % would
-/// mean the writer is what the figure is bound by. Then what the writer's metrics reported meanwhile: its transactions, their
-/// writes and length, and how long a write waited for its commit (what an event's request spends on the database).
+/// mean the writer is what the figure is bound by. Then what the writer's metrics reported meanwhile: its
+/// transactions, their writes and length, and how long a write waited for its commit (what an event's request spends
+/// on the database).
 /// </summary>
 internal sealed class CpuMeter
 {
