@@ -73,20 +73,13 @@ public sealed class DashboardBrowserTests(BrowserFixture browsers)
 
     private static async Task WaitForFinishedAsync(AppFactory app, int expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        int finished;
-        do
+        var finished = 0;
+        await Poll.UntilAsync(async () =>
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             finished = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Succeeded || d.Status == DeliveryStatus.Failed);
-            if (finished >= expected)
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Timed out waiting for {expected} finished deliveries; {finished} finished.");
+            return finished >= expected;
+        }, TimeSpan.FromSeconds(30), () => $"{expected} finished deliveries ({finished} finished)");
     }
 }

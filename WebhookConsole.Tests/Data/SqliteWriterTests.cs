@@ -144,12 +144,8 @@ public sealed class SqliteWriterTests : IAsyncLifetime
             await writer.WriteAsync(rows => { rows.Insert(callEvent); return true; });
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Refreshed(file).Length < before + 2_000_000)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the database file stayed at {file.Length} bytes (from {before})");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => Refreshed(file).Length >= before + 2_000_000, TimeSpan.FromSeconds(10),
+            () => $"the database file to grow by 2 MB (it stayed at {file.Length} bytes, from {before})");
     }
 
     private static FileInfo Refreshed(FileInfo file)

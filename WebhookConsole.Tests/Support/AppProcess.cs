@@ -65,8 +65,7 @@ public sealed class AppProcess : IAsyncDisposable
     private async Task WaitReadyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        await Poll.UntilAsync(async () =>
         {
             if (process.HasExited)
             {
@@ -75,21 +74,14 @@ public sealed class AppProcess : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync(BaseUrl + "/readyz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                return response.StatusCode == HttpStatusCode.OK;
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or not answering yet.
+                return false;
             }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"The app was not ready within {timeout.TotalSeconds:0} s.");
+        }, timeout, "the app to answer /readyz with 200");
     }
 
     /// <summary>The app's own build output, next to this test project's (same configuration).</summary>

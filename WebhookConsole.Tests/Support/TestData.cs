@@ -156,19 +156,8 @@ public sealed class TestData(IServiceProvider services)
 
     private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan timeout, string what, Func<T, string> describe)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var value = await read();
-            if (condition(value))
-            {
-                return value;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}; {describe(value)}.");
-            }
-            await Task.Delay(50);
-        }
+        var value = default(T)!;
+        await Poll.UntilAsync(async () => condition(value = await read()), timeout, () => $"{what}; {describe(value)}");
+        return value;
     }
 }
