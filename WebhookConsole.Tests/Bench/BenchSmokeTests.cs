@@ -46,6 +46,9 @@ public sealed class BenchSmokeTests
         Assert.Matches(@"(?m)^relay \(bench-1\): (\d+) of \1 deliveries", text);
         // The app's SQLite writer metrics, as a metrics collector reads them, beside the delivery figure.
         Assert.Matches(@"(?m)^delivery \(bench-1\): .* \d+ transactions/s of [\d.]+ writes, [\d.]+ ms each; a write waited [\d.]+ ms for its commit", text);
+        // The soak: every delivery accepted arrived, and a reading for each of its windows.
+        Assert.Matches(@"(?m)^soak \(bench-1, 10000 deliveries seeded\): 8 clients for [\d.]+ s, \d+ events, (\d+) of \1 deliveries arrived", text);
+        Assert.Matches(@"(?m)^soak, by [\d.]+ s window: deliveries/s \d+( \| \d+){5}; backlog at its end \d+( \| \d+){5}; SQLite log [\d.]+( \| [\d.]+){5} MiB; working set", text);
         if (OperatingSystem.IsLinux())
         {
             // What the peak working set was made of, read from /proc while the scenarios ran.

@@ -20,8 +20,9 @@ internal static class BenchHarness
         {
             var summary = new BenchSummary();
             using var memory = new MemorySampler();
+            var databasePath = Path.Combine(directory, "bench.db");
             await using (var receiver = await BenchReceiver.StartAsync())
-            using (var app = BenchAppHost.Start(Path.Combine(directory, "bench.db")))
+            using (var app = BenchAppHost.Start(databasePath))
             {
                 var fixture = await BenchFixture.CreateAsync(app.Services, receiver.BaseUrl);
                 using var events = new EventClient(app.BaseUrl, fixture.AccountId);
@@ -61,6 +62,11 @@ internal static class BenchHarness
                     (summary["history_first_ms"], summary["history_filtered_ms"]) =
                         await new HistoryScenario(app.BaseUrl, app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), fixture, log).RunAsync();
                 }
+                // Not a summary figure: a minute of the delivery scenario's load, after the history when there is one,
+                // as on a node that has been in service a while.
+                memory.Phase = "soak";
+                await new SoakScenario(events, receiver, databasePath, sizes.DrainTimeout, log)
+                    .RunAsync(BenchFixture.SingleEnvironment, sizes.SoakDuration, withHistory ? $"{sizes.HistoryDeliveries} deliveries seeded" : "no history seeded");
                 summary["peak_ws_mb"] = PeakMemory.Megabytes();
                 if (memory.Largest is { } largest)
                 {

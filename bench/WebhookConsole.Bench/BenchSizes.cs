@@ -10,6 +10,7 @@ internal sealed record BenchSizes(
     int DeliveryEvents,
     TimeSpan LatencyDuration,
     int HistoryDeliveries,
+    TimeSpan SoakDuration,
     TimeSpan DrainTimeout)
 {
     /// <summary>Concurrent API clients of the ingest and delivery scenarios.</summary>
@@ -27,6 +28,7 @@ internal sealed record BenchSizes(
         DeliveryEvents: 20_000,
         LatencyDuration: TimeSpan.FromSeconds(10),
         HistoryDeliveries: 1_000_000,
+        SoakDuration: TimeSpan.FromSeconds(60),
         DrainTimeout: TimeSpan.FromMinutes(3));
 
     public static readonly BenchSizes Quick = new(
@@ -38,5 +40,6 @@ internal sealed record BenchSizes(
         DeliveryEvents: 500,
         LatencyDuration: TimeSpan.FromSeconds(1),
         HistoryDeliveries: 10_000,
+        SoakDuration: TimeSpan.FromSeconds(1.2),
         DrainTimeout: TimeSpan.FromSeconds(60));
 }

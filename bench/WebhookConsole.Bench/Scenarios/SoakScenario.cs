@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace WebhookConsole.Bench.Scenarios;
+
+/// <summary>
+/// Sustained load: the delivery scenario's clients for a fixed time rather than a fixed count, read at the end of
+/// each of <see cref="Windows"/> equal windows, so that what only shows over time shows: a throughput that sags, a
+/// backlog that grows, a write-ahead log the checkpoints do not keep short, a heap that does not stop growing.
+/// </summary>
+internal sealed class SoakScenario(EventClient events, BenchReceiver receiver, string databasePath, TimeSpan drainTimeout, TextWriter log)
+{
+    public const int Windows = 6;
+
+    public async Task RunAsync(string environment, TimeSpan duration, string stored)
+    {
+        var window = duration / Windows;
+        var receivedBefore = receiver.Count;
+        long accepted = 0;
+        var cpu = CpuMeter.Start();
+        var started = Stopwatch.GetTimestamp();
+        var load = ClosedLoop.RunForAsync(BenchSizes.Clients, duration, async () =>
+        {
+            var posted = await events.PostAsync(environment);
+            Interlocked.Add(ref accepted, posted.DeliveryIds.Count);
+        });
+
+        var windows = new List<SoakWindow>(Windows);
+        var arrivedBefore = receivedBefore;
+        for (var i = 1; i <= Windows; i++)
+        {
+            var wait = (window * i) - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+            var arrived = receiver.Count;
+            // A delivery can arrive before its 202 reaches the client: counted once both are in, never below zero.
+            var backlog = Math.Max(0, Interlocked.Read(ref accepted) - (arrived - receivedBefore));
+            windows.Add(new SoakWindow((arrived - arrivedBefore) / window.TotalSeconds, backlog, LogMegabytes(), Environment.WorkingSet / 1048576.0));
+            arrivedBefore = arrived;
+        }
+        var posts = await load;
+        var cores = cpu.Cores();
+        var drained = await receiver.WaitForCountAsync(receivedBefore + Interlocked.Read(ref accepted), drainTimeout);
+        var total = receiver.Count - receivedBefore;
+        var dps = total / Stopwatch.GetElapsedTime(started, receiver.LastArrival).TotalSeconds;
+
+        log.WriteLine($"soak ({environment}, {stored}): {BenchSizes.Clients} clients for {duration.TotalSeconds:0.#} s, {posts} events, {total} of {accepted} deliveries arrived = {dps:0} deliveries/s, CPU {cores}"
+            + (drained ? "" : $" (stopped waiting after {drainTimeout.TotalSeconds:0} s)"));
+        log.WriteLine($"soak, by {window.TotalSeconds:0.#} s window: deliveries/s {Join(windows, w => $"{w.DeliveriesPerSecond:0}")}; "
+            + $"backlog at its end {Join(windows, w => $"{w.Backlog}")}; SQLite log {Join(windows, w => $"{w.LogMb:0.0}")} MiB; "
+            + $"working set {Join(windows, w => $"{w.WorkingSetMb:0}")} MiB"
+            + (windows[0].DeliveriesPerSecond > 0 ? $"; the last window made {windows[^1].DeliveriesPerSecond / windows[0].DeliveriesPerSecond:0.00} of the first" : ""));
+    }
+
+    private double LogMegabytes()
+    {
+        var wal = new FileInfo(databasePath + "-wal");
+        return wal.Exists ? wal.Length / 1048576.0 : 0;
+    }
+
+    private static string Join(List<SoakWindow> windows, Func<SoakWindow, string> value) => string.Join(" | ", windows.Select(value));
+}
