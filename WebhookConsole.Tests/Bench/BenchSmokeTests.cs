@@ -48,6 +48,7 @@ public sealed class BenchSmokeTests
         Assert.Matches(@"(?m)^delivery \(bench-1\): .* \d+ transactions/s of [\d.]+ writes, [\d.]+ ms each; a write waited [\d.]+ ms for its commit", text);
         // The soak: every delivery accepted arrived, and a reading for each of its windows.
         Assert.Matches(@"(?m)^soak \(bench-1, 10000 deliveries seeded\): 8 clients for [\d.]+ s, \d+ events, (\d+) of \1 deliveries arrived", text);
+        Assert.Matches(@"(?m)^soak, POST to 202: p50 [\d.]+ ms, p99 [\d.]+ ms, p99\.9 [\d.]+ ms, max [\d.]+ ms$", text);
         Assert.Matches(@"(?m)^soak, by [\d.]+ s window: deliveries/s \d+( \| \d+){5}; backlog at its end \d+( \| \d+){5}; SQLite log [\d.]+( \| [\d.]+){5} MiB; working set", text);
         if (OperatingSystem.IsLinux())
         {

@@ -38,14 +38,10 @@ internal sealed class LatencyScenario(EventClient events, BenchReceiver receiver
             .ToList();
         var missing = latencies.Count(double.IsNaN);
         var measured = latencies.Where(l => !double.IsNaN(l)).Order().ToArray();
-        var p50 = Percentile(measured, 0.50);
-        var p99 = Percentile(measured, 0.99);
+        var p50 = Percentile.Of(measured, 0.50);
+        var p99 = Percentile.Of(measured, 0.99);
         log.WriteLine($"latency: {count} events at {BenchSizes.LatencyEventsPerSecond}/s, 202 to arrival p50 {p50:0.0} ms, p99 {p99:0.0} ms, max {(measured.Length > 0 ? measured[^1] : double.NaN):0.0} ms"
             + (missing > 0 ? $", {missing} not arrived" : ""));
         return (p50, p99);
     }
-
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

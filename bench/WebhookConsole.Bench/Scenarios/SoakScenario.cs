@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace WebhookConsole.Bench.Scenarios;
@@ -5,7 +6,8 @@ namespace WebhookConsole.Bench.Scenarios;
 /// <summary>
 /// Sustained load: the delivery scenario's clients for a fixed time rather than a fixed count, read at the end of
 /// each of <see cref="Windows"/> equal windows, so that what only shows over time shows: a throughput that sags, a
-/// backlog that grows, a write-ahead log the checkpoints do not keep short, a heap that does not stop growing.
+/// backlog that grows, a write-ahead log the checkpoints do not keep short, a heap that does not stop growing; and
+/// how long each event's POST took to be answered, to its slowest, where a stall of the writer shows.
 /// </summary>
 internal sealed class SoakScenario(EventClient events, BenchReceiver receiver, string databasePath, TimeSpan drainTimeout, TextWriter log)
 {
@@ -16,11 +18,14 @@ internal sealed class SoakScenario(EventClient events, BenchReceiver receiver, s
         var window = duration / Windows;
         var receivedBefore = receiver.Count;
         long accepted = 0;
+        var answers = new ConcurrentQueue<double>();
         var cpu = CpuMeter.Start();
         var started = Stopwatch.GetTimestamp();
         var load = ClosedLoop.RunForAsync(BenchSizes.Clients, duration, async () =>
         {
+            var posting = Stopwatch.GetTimestamp();
             var posted = await events.PostAsync(environment);
+            answers.Enqueue(Stopwatch.GetElapsedTime(posting, posted.AcceptedAt).TotalMilliseconds);
             Interlocked.Add(ref accepted, posted.DeliveryIds.Count);
         });
 
@@ -47,6 +52,9 @@ internal sealed class SoakScenario(EventClient events, BenchReceiver receiver, s
 
         log.WriteLine($"soak ({environment}, {stored}): {BenchSizes.Clients} clients for {duration.TotalSeconds:0.#} s, {posts} events, {total} of {accepted} deliveries arrived = {dps:0} deliveries/s, CPU {cores}"
             + (drained ? "" : $" (stopped waiting after {drainTimeout.TotalSeconds:0} s)"));
+        var answered = answers.Order().ToArray();
+        log.WriteLine($"soak, POST to 202: p50 {Percentile.Of(answered, 0.50):0.00} ms, p99 {Percentile.Of(answered, 0.99):0.00} ms, "
+            + $"p99.9 {Percentile.Of(answered, 0.999):0.00} ms, max {Percentile.Of(answered, 1):0.00} ms");
         log.WriteLine($"soak, by {window.TotalSeconds:0.#} s window: deliveries/s {Join(windows, w => $"{w.DeliveriesPerSecond:0}")}; "
             + $"backlog at its end {Join(windows, w => $"{w.Backlog}")}; SQLite log {Join(windows, w => $"{w.LogMb:0.0}")} MiB; "
             + $"working set {Join(windows, w => $"{w.WorkingSetMb:0}")} MiB"
