@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Events;
@@ -147,6 +148,60 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         await Poll.UntilAsync(() => Refreshed(file).Length >= before + 2_000_000, TimeSpan.FromSeconds(10),
             () => $"the database file to grow by 2 MB (it stayed at {file.Length} bytes, from {before})");
     }
+
+    [Fact]
+    public async Task Checkpointer_StartsALongLogOver_WhileWritesFollowEachOtherWithoutAPause()
+    {
+        var log = new FileInfo(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.Database.ConnectionString).DataSource + "-wal");
+        var checkpointer = app.Services.GetServices<IHostedService>().OfType<SqliteCheckpointer>().Single();
+        // Events of ~20 KB written back to back, so a checkpoint always runs while later ones are committed and cannot
+        // copy the whole log by itself. The writer would start the log over itself at 16,384 pages (wal_autocheckpoint):
+        // the writes stop short of that.
+        var payload = new string('x', 20_000);
+        Task WriteAsync(int i)
+        {
+            var callEvent = NewEvent($"evt-long-log-{i}");
+            callEvent.DataJson = $$"""{"blob":"{{payload}}"}""";
+            return writer.WriteAsync(rows => { rows.Insert(callEvent); return true; });
+        }
+        // A write first, so the log has a header to count from.
+        await WriteAsync(0);
+        var startsBefore = LogStarts(log);
+        Assert.True(startsBefore >= 0, "the log has no header after a write");
+        var writes = Task.Run(async () =>
+        {
+            for (var i = 1; LogStarts(log) == startsBefore && LogPages(log) < 15_000; i++)
+            {
+                await WriteAsync(i);
+            }
+        });
+        await Poll.UntilAsync(() => LogPages(log) >= SqliteCheckpointer.CatchUpPages || writes.IsCompleted, TimeSpan.FromSeconds(30),
+            () => $"the log to reach {SqliteCheckpointer.CatchUpPages} pages (it has {LogPages(log)})");
+
+        // A tick of the checkpointer's, as the writes go on (its own ticks run too).
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(app.Database.ConnectionString))
+        {
+            checkpointer.Checkpoint(connection);
+        }
+        await writes;
+
+        Assert.True(LogStarts(log) > startsBefore, $"the log was not started over before it reached {LogPages(log)} pages");
+    }
+
+    /// <summary>How many times the log has started over: the checkpoint sequence number in its header.</summary>
+    private static long LogStarts(FileInfo log)
+    {
+        if (!Refreshed(log).Exists)
+        {
+            return -1;
+        }
+        using var stream = new FileStream(log.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> header = stackalloc byte[16];
+        return stream.Read(header) == 16 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[12..]) : -1;
+    }
+
+    /// <summary>The log file's length in frames of a 4,096-byte page with its 24-byte frame header.</summary>
+    private static long LogPages(FileInfo log) => Refreshed(log).Length / (4096 + 24);
 
     private static FileInfo Refreshed(FileInfo file)
     {

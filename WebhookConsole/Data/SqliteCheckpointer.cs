@@ -7,10 +7,26 @@ namespace WebhookConsole.Data;
 /// to SQLite, the writer whose commit crosses the log's threshold does it, syncing both files to disk while every
 /// other write waits behind it; here it runs beside the writers (a passive checkpoint never blocks them), and a
 /// page changed many times meanwhile is copied once.
+/// <para>
+/// The log starts over only once all of it has been copied, and under a steady load writes are committed while each
+/// checkpoint runs, so it would never be: it would grow to SQLite's threshold after all, and the committing writer
+/// would checkpoint it, syncing everything written since the last sync. So when a checkpoint finds a long log, a
+/// second one copies the rest with the writers held back: it syncs only what came in during the first, a much
+/// shorter pause, and the log starts over at the next write.
+/// </para>
 /// </summary>
 internal sealed class SqliteCheckpointer(SqliteWriter writer, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// A log this long (pages) when a checkpoint starts is finished with the writers held back: a quarter of the
+    /// <c>wal_autocheckpoint</c> at which a committing writer would checkpoint it itself.
+    /// </summary>
+    public const int CatchUpPages = 4096;
+
+    /// <summary>How long the catch-up waits for the write in progress; past it, the next tick tries again.</summary>
+    private static readonly TimeSpan GateWait = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,7 +48,8 @@ internal sealed class SqliteCheckpointer(SqliteWriter writer, TimeProvider time,
         }
     }
 
-    private void Checkpoint(SqliteConnection connection)
+    /// <summary>One tick's work, on the checkpointer's own connection (opened here the first time).</summary>
+    internal void Checkpoint(SqliteConnection connection)
     {
         try
         {
@@ -41,14 +58,33 @@ internal sealed class SqliteCheckpointer(SqliteWriter writer, TimeProvider time,
                 connection.Open();
                 SqlitePragmaInterceptor.Apply(connection);
             }
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
+            if (Passive(connection) >= CatchUpPages && SqliteWriteGate.Instance.GateOf(connection) is { } gate && gate.Wait(GateWait))
+            {
+                try
+                {
+                    Passive(connection);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }
         }
         catch (SqliteException ex)
         {
             // The next tick tries again; meanwhile a committing writer checkpoints if the log grows too long.
             logger.LogWarning(ex, "SQLite checkpoint failed");
         }
+    }
+
+    /// <summary>Copies what it can of the log without waiting for anyone; returns the pages the log had as it began.</summary>
+    private static long Passive(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        // One row: busy, pages in the log, pages copied; -1 for the pages when another checkpoint was running (the
+        // writer's own) or the file is not in WAL mode, so nothing is caught up then.
+        return reader.Read() ? reader.GetInt64(1) : -1;
     }
 }
