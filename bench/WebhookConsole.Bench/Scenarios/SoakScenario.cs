@@ -6,8 +6,8 @@ namespace WebhookConsole.Bench.Scenarios;
 /// <summary>
 /// Sustained load: the delivery scenario's clients for a fixed time rather than a fixed count, read at the end of
 /// each of <see cref="Windows"/> equal windows, so that what only shows over time shows: a throughput that sags, a
-/// backlog that grows, a write-ahead log the checkpoints do not keep short, a heap that does not stop growing; and
-/// how long each event's POST took to be answered, to its slowest, where a stall of the writer shows.
+/// backlog that grows, a write-ahead log file that keeps growing, a heap that does not stop growing; and how long each
+/// event's POST took to be answered, to its slowest, where a pause of the writer shows.
 /// </summary>
 internal sealed class SoakScenario(EventClient events, BenchReceiver receiver, string databasePath, TimeSpan drainTimeout, TextWriter log)
 {
