@@ -11,7 +11,7 @@ internal static class BenchHarness
     public static async Task<int> RunAsync(BenchSizes sizes, bool withHistory, TextWriter log)
     {
         var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
-        log.WriteLine($"WebhookConsole bench ({sizes.Name} run, app built {configuration}, {Environment.ProcessorCount} cores)"
+        log.WriteLine($"WebhookConsole bench ({sizes.Name} run{(withHistory ? "" : " without the history")}, app built {configuration}, {Environment.ProcessorCount} cores)"
             + (configuration == "Release" ? "" : ": not a Release build, figures are not representative"));
 
         var directory = Path.Combine(Path.GetTempPath(), "webhookconsole-bench", Guid.NewGuid().ToString("N"));
