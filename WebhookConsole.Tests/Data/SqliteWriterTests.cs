@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -155,8 +156,8 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         var log = new FileInfo(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.Database.ConnectionString).DataSource + "-wal");
         var checkpointer = app.Services.GetServices<IHostedService>().OfType<SqliteCheckpointer>().Single();
         // Events of ~20 KB written back to back, so a checkpoint always runs while later ones are committed and cannot
-        // copy the whole log by itself. The writer would start the log over itself at 16,384 pages (wal_autocheckpoint):
-        // the writes stop short of that.
+        // copy the whole log by itself. The writer would start the log over itself at 65,536 pages (wal_autocheckpoint);
+        // the writes stop far short of that.
         var payload = new string('x', 20_000);
         Task WriteAsync(int i)
         {
@@ -186,6 +187,26 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         await writes;
 
         Assert.True(LogStarts(log) > startsBefore, $"the log was not started over before it reached {LogPages(log)} pages");
+    }
+
+    [Fact]
+    public async Task AppConnections_LeaveTheLogToTheCheckpointer_UntilItIsManyCatchUpsLong()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync();
+        async Task<string> PragmaAsync(string name)
+        {
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture)!;
+        }
+
+        Assert.Equal("wal", await PragmaAsync("journal_mode"));
+        // A committing writer checkpoints the log itself (syncing all of it while every write waits) only past this:
+        // a few ticks' worth of the heaviest load, so only a checkpointer that has fallen behind leaves it that work.
+        Assert.Equal(16 * SqliteCheckpointer.CatchUpPages, long.Parse(await PragmaAsync("wal_autocheckpoint"), CultureInfo.InvariantCulture));
+        Assert.Equal(64L * 1024 * 1024, long.Parse(await PragmaAsync("journal_size_limit"), CultureInfo.InvariantCulture));
     }
 
     /// <summary>How many times the log has started over: the checkpoint sequence number in its header.</summary>

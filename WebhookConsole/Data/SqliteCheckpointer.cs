@@ -14,14 +14,19 @@ namespace WebhookConsole.Data;
 /// second one copies the rest with the writers held back: it syncs only what came in during the first, a much
 /// shorter pause, and the log starts over at the next write.
 /// </para>
+/// <para>
+/// Ticks come every 100 ms: under the heaviest sustained load measured here the writer logs ~50,000 pages a second,
+/// so a tick finds ~5,000, and even the log of a tick that does not catch up stays well below the
+/// <c>wal_autocheckpoint</c> (65,536, <see cref="SqlitePragmaInterceptor"/>) at which the writer would take over.
+/// </para>
 /// </summary>
 internal sealed class SqliteCheckpointer(SqliteWriter writer, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// A log this long (pages) when a checkpoint starts is finished with the writers held back: a quarter of the
-    /// <c>wal_autocheckpoint</c> at which a committing writer would checkpoint it itself.
+    /// A log this long (pages, 16 MiB) when a checkpoint starts is finished with the writers held back; a shorter one
+    /// is left to the next tick, which at a low load often finds the writer idle and copies the whole log unaided.
     /// </summary>
     public const int CatchUpPages = 4096;
 

@@ -18,9 +18,10 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     // mmap_size: pages are read from a shared mapping of the file instead of copied in by read() each time a
     // connection's private page cache was invalidated by another connection's write, which under load is most reads.
     // wal_autocheckpoint: checkpoints are the SqliteCheckpointer's, off the writers' path; a committing writer runs
-    // one itself only if the log has grown past 64 MiB all the same, and journal_size_limit trims the log back then.
+    // one itself only if the log has grown past 256 MiB all the same (the checkpointer a second or more behind), which
+    // syncs all of it while every write waits, and journal_size_limit trims the file back to 64 MiB at the next start.
     private const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456; "
-        + "PRAGMA wal_autocheckpoint=16384; PRAGMA journal_size_limit=67108864;";
+        + "PRAGMA wal_autocheckpoint=65536; PRAGMA journal_size_limit=67108864;";
 
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
 
