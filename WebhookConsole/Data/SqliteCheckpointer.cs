@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace WebhookConsole.Data;
 
 /// <summary>
-/// Moves the SQLite write-ahead log into the database file a few times a second, on a connection of its own. Left
+/// Moves the SQLite write-ahead log into the database file ten times a second, on a connection of its own. Left
 /// to SQLite, the writer whose commit crosses the log's threshold does it, syncing both files to disk while every
 /// other write waits behind it; here it runs beside the writers (a passive checkpoint never blocks them), and a
 /// page changed many times meanwhile is copied once.
