@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Data;
@@ -27,25 +26,10 @@ public sealed class DueDeliveriesTests : IAsyncLifetime
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var now = DateTime.UtcNow;
 
-        var plan = await ExplainAsync(db, DueDeliveries.Query(db, now, now, 1000));
+        var plan = await SqliteQueryPlan.ExplainAsync(db, DueDeliveries.Query(db, now, now, 1000));
 
         // A finished delivery has no next attempt and no entry in this index, so neither reads the history.
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_Deliveries_NextAttemptAt (NextAttemptAt<?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
-    }
-
-    /// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> of the SQL and parameters EF Core sends for <paramref name="query"/>.</summary>
-    private static async Task<List<string>> ExplainAsync<T>(AppDbContext db, IQueryable<T> query)
-    {
-        await using DbCommand command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        var steps = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            steps.Add(reader.GetString(3));
-        }
-        return steps;
     }
 }

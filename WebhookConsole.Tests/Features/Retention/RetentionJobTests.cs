@@ -63,6 +63,38 @@ public sealed class RetentionJobTests
         Assert.Equal(1, await after.Attempts.CountAsync());
     }
 
+    [Fact]
+    public async Task PurgeAsync_PurgesTheOldHistoryOfEveryAccount()
+    {
+        await using var app = new AppFactory();
+        var firstAccount = await app.DefaultAccountIdAsync();
+        var (secondAccount, _) = await app.Data.AddAccountWithTokenAsync("second");
+        var old = DateTime.UtcNow.AddDays(-40);
+        await AddEventAsync(app, firstAccount, "first-old", old, DeliveryStatus.Succeeded);
+        await AddEventAsync(app, secondAccount, "second-old", old, DeliveryStatus.Failed);
+        await AddEventAsync(app, secondAccount, "second-recent", DateTime.UtcNow.AddDays(-1), DeliveryStatus.Succeeded);
+
+        await app.Services.GetRequiredService<RetentionJob>().PurgeAsync(CancellationToken.None);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(["second-recent"], await db.Events.Select(e => e.EventId).ToListAsync());
+        Assert.Equal(1, await db.Deliveries.CountAsync());
+    }
+
+    [Fact]
+    public async Task OldEvents_ReadsAnAccountsEventsByAgeFromItsIndex_WhenRunOnSqlite()
+    {
+        await using var app = new AppFactory();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+        var plan = await SqliteQueryPlan.ExplainAsync(db, RetentionJob.OldEvents(db, Guid.NewGuid(), DateTime.UtcNow).Take(2000));
+
+        // Oldest first without a sort, so a batch stops reading once it is full.
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Events_AccountId_ReceivedAt (AccountId=? AND ReceivedAt<?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
     private static async Task<Guid> AddEventAsync(AppFactory app, Guid accountId, string eventId, DateTime at, DeliveryStatus status)
     {
         var environment = await app.Data.AddEnvironmentAsync(accountId, "env-" + eventId);

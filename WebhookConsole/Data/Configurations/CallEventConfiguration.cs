@@ -15,8 +15,7 @@ internal sealed class CallEventConfiguration : IEntityTypeConfiguration<CallEven
         builder.Property(e => e.EnvironmentName).HasMaxLength(200);
         // Idempotent ingest: a repeated id of the same account is caught here, even under a race.
         builder.HasIndex(e => new { e.AccountId, e.EventId }).IsUnique();
-        builder.HasIndex(e => e.ReceivedAt);
-        // The dashboard counts an account's events over a period.
+        // The dashboard counts an account's events over a period; retention finds each account's oldest by it.
         builder.HasIndex(e => new { e.AccountId, e.ReceivedAt });
         builder.HasOne<Account>().WithMany().HasForeignKey(e => e.AccountId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -525,8 +525,6 @@ namespace WebhookConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("AccountId", "EventId")
                         .IsUnique();
 

@@ -34,18 +34,38 @@ internal sealed class RetentionJob(
             .OrderBy(a => a.Id)
             .Select(a => a.Id), (db, ids) => db.Attempts.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
 
-        // Deleting an event cascades to its deliveries and their attempts.
-        var events = await PurgeBatchesAsync(db => db.Events
-            .Where(e => e.ReceivedAt < cutoff
-                && !db.Deliveries.Any(d => d.CallEventId == e.Id
-                    && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)))
-            .OrderBy(e => e.ReceivedAt)
-            .Select(e => e.Id), (db, ids) => db.Events.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+        // Deleting an event cascades to its deliveries and their attempts. Account by account, along the index the
+        // dashboard counts events by (account, age): an index of age alone would be one more B-tree for every
+        // ingested event to update, for a job that runs once a day.
+        var events = 0;
+        foreach (var accountId in await AccountIdsAsync(cancellationToken))
+        {
+            events += await PurgeBatchesAsync(db => OldEvents(db, accountId, cutoff),
+                (db, ids) => db.Events.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+        }
 
         if (attempts + events > 0)
         {
             logger.LogInformation("Retention purged {Attempts} attempts and {Events} events older than {Cutoff:u}", attempts, events, cutoff);
         }
+    }
+
+    /// <summary>
+    /// An account's events received before <paramref name="cutoff"/> with no delivery still to attempt, oldest first,
+    /// read along <c>IX_Events_AccountId_ReceivedAt</c>.
+    /// </summary>
+    internal static IQueryable<Guid> OldEvents(AppDbContext db, Guid accountId, DateTime cutoff) =>
+        db.Events
+            .Where(e => e.AccountId == accountId && e.ReceivedAt < cutoff
+                && !db.Deliveries.Any(d => d.CallEventId == e.Id
+                    && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)))
+            .OrderBy(e => e.ReceivedAt)
+            .Select(e => e.Id);
+
+    private async Task<List<Guid>> AccountIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Accounts.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken);
     }
 
     private async Task<int> PurgeBatchesAsync(

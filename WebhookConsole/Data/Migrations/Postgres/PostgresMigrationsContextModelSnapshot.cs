@@ -536,8 +536,6 @@ namespace WebhookConsole.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("AccountId", "EventId")
                         .IsUnique();
 
