@@ -94,20 +94,8 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     [Fact]
     public async Task WriteAsync_ReportsEachTransactionAndEachWritesWait_ThroughTheWritersMeter()
     {
-        var meters = app.Services.GetRequiredService<IMeterFactory>();
         var measured = new ConcurrentQueue<(string Instrument, double Value)>();
-        using var listener = new MeterListener();
-        // This app's writer only: other test classes run apps of their own meanwhile.
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == SqliteWriterMetrics.MeterName && instrument.Meter.Scope == meters)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
-        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
-        listener.Start();
+        using var listener = ListenToWriterMeter(measured);
         var events = Enumerable.Range(0, 20).Select(i => NewEvent($"evt-metered-{i}")).ToList();
 
         var writes = events.Select(e => writer.WriteAsync(rows => { rows.Insert(e); return true; })).ToList();
@@ -129,6 +117,24 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         var carried = Of(SqliteWriterMetrics.Writes);
         Assert.Equal(transactions.Count, carried.Count);
         Assert.InRange(carried.Sum(), 21, 21 + 21);
+    }
+
+    /// <summary>Collects what this app's writer meter reports: other test classes run apps of their own meanwhile.</summary>
+    private MeterListener ListenToWriterMeter(ConcurrentQueue<(string Instrument, double Value)> measured)
+    {
+        var meters = app.Services.GetRequiredService<IMeterFactory>();
+        var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SqliteWriterMetrics.MeterName && instrument.Meter.Scope == meters)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
+        listener.Start();
+        return listener;
     }
 
     [Fact]
@@ -155,6 +161,8 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     {
         var log = new FileInfo(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.Database.ConnectionString).DataSource + "-wal");
         var checkpointer = app.Services.GetServices<IHostedService>().OfType<SqliteCheckpointer>().Single();
+        var measured = new ConcurrentQueue<(string Instrument, double Value)>();
+        using var listener = ListenToWriterMeter(measured);
         // Events of ~20 KB written back to back, so a checkpoint always runs while later ones are committed and cannot
         // copy the whole log by itself. The writer would start the log over itself at 65,536 pages (wal_autocheckpoint);
         // the writes stop far short of that.
@@ -187,6 +195,10 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         await writes;
 
         Assert.True(LogStarts(log) > startsBefore, $"the log was not started over before it reached {LogPages(log)} pages");
+        // The catch-up that finished the log held the writers back, and said for how long.
+        var held = measured.Where(m => m.Instrument == SqliteWriterMetrics.CatchUpDuration).Select(m => m.Value).ToList();
+        Assert.NotEmpty(held);
+        Assert.All(held, seconds => Assert.InRange(seconds, 0, 30));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace WebhookConsole.Data;
@@ -20,7 +21,11 @@ namespace WebhookConsole.Data;
 /// <c>wal_autocheckpoint</c> (65,536, <see cref="SqlitePragmaInterceptor"/>) at which the writer would take over.
 /// </para>
 /// </summary>
-internal sealed class SqliteCheckpointer(SqliteWriter writer, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
+internal sealed class SqliteCheckpointer(
+    SqliteWriter writer,
+    SqliteWriterMetrics metrics,
+    TimeProvider time,
+    ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
@@ -65,6 +70,7 @@ internal sealed class SqliteCheckpointer(SqliteWriter writer, TimeProvider time,
             }
             if (Passive(connection) >= CatchUpPages && SqliteWriteGate.Instance.GateOf(connection) is { } gate && gate.Wait(GateWait))
             {
+                var held = Stopwatch.GetTimestamp();
                 try
                 {
                     Passive(connection);
@@ -72,6 +78,7 @@ internal sealed class SqliteCheckpointer(SqliteWriter writer, TimeProvider time,
                 finally
                 {
                     gate.Release();
+                    metrics.CatchUpEnded(held);
                 }
             }
         }

@@ -9,7 +9,8 @@ namespace WebhookConsole.Data;
 /// OpenTelemetry exporter): the transactions it ran, the writes they carried, how long one took to run and commit,
 /// and how long a write waited from being submitted to being committed. The last is the time an event's request
 /// spends on the database before its <c>202</c>: it grows with the transactions' length and with the writes queued
-/// ahead, and on a busy node it is the first figure to watch.
+/// ahead, and on a busy node it is the first figure to watch. Beside them, how long each of the
+/// <see cref="SqliteCheckpointer"/>'s catch-ups held the writers back: every write waits that long.
 /// </summary>
 internal sealed class SqliteWriterMetrics
 {
@@ -18,11 +19,13 @@ internal sealed class SqliteWriterMetrics
     public const string Writes = "webhookconsole.sqlite_writer.writes";
     public const string TransactionDuration = "webhookconsole.sqlite_writer.transaction.duration";
     public const string WriteWait = "webhookconsole.sqlite_writer.write.wait";
+    public const string CatchUpDuration = "webhookconsole.sqlite_writer.catch_up.duration";
 
     private readonly Counter<long> transactions;
     private readonly Counter<long> writes;
     private readonly Histogram<double> transactionDuration;
     private readonly Histogram<double> writeWait;
+    private readonly Histogram<double> catchUpDuration;
 
     public SqliteWriterMetrics(IMeterFactory meters)
     {
@@ -31,6 +34,7 @@ internal sealed class SqliteWriterMetrics
         writes = meter.CreateCounter<long>(Writes, "{write}", "Writes the SQLite writer's transactions carried");
         transactionDuration = meter.CreateHistogram<double>(TransactionDuration, "s", "Time from a transaction's start to its commit or rollback");
         writeWait = meter.CreateHistogram<double>(WriteWait, "s", "Time from a write's submission to the end of the transaction that carried it");
+        catchUpDuration = meter.CreateHistogram<double>(CatchUpDuration, "s", "Time a checkpoint held the writers back to copy the rest of a long log");
     }
 
     /// <summary>A transaction of <paramref name="writeCount"/> writes begun at <paramref name="started"/> (a <see cref="Stopwatch"/> timestamp) has ended.</summary>
@@ -49,4 +53,7 @@ internal sealed class SqliteWriterMetrics
             writeWait.Record(Stopwatch.GetElapsedTime(pending.Submitted).TotalSeconds);
         }
     }
+
+    /// <summary>A catch-up that held the writers back from <paramref name="started"/> (a <see cref="Stopwatch"/> timestamp) has ended.</summary>
+    public void CatchUpEnded(long started) => catchUpDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
 }

@@ -6,12 +6,13 @@ namespace WebhookConsole.Bench;
 /// <summary>
 /// Sums the measurements the app's <see cref="SqliteWriter"/> publishes (<see cref="SqliteWriterMetrics"/>), as an
 /// operator's metrics collector would, so each scenario can tell how many transactions it took, how long each ran and
-/// how long a write waited for its commit.
+/// how long a write waited for its commit, and how long each checkpoint's catch-up held the writers back.
 /// </summary>
 internal sealed class WriterMetricsListener
 {
     private readonly MeterListener listener = new();
     private readonly Lock gate = new();
+    private readonly List<double> catchUps = [];
     private WriterTotals totals;
 
     public WriterMetricsListener()
@@ -39,10 +40,25 @@ internal sealed class WriterMetricsListener
         }
     }
 
+    /// <summary>How long each catch-up since <paramref name="start"/> held the writers back, in milliseconds, sorted.</summary>
+    public double[] CatchUpsSince(WriterTotals start)
+    {
+        lock (gate)
+        {
+            return catchUps.Skip(start.CatchUps).Order().ToArray();
+        }
+    }
+
     private void Add(string instrument, double value)
     {
         lock (gate)
         {
+            if (instrument == SqliteWriterMetrics.CatchUpDuration)
+            {
+                catchUps.Add(value * 1000);
+                totals = totals with { CatchUps = catchUps.Count };
+                return;
+            }
             totals = instrument switch
             {
                 SqliteWriterMetrics.Transactions => totals with { Transactions = totals.Transactions + (long)value },

@@ -20,6 +20,7 @@ internal sealed class SoakScenario(EventClient events, BenchReceiver receiver, s
         long accepted = 0;
         var answers = new ConcurrentQueue<double>();
         var cpu = CpuMeter.Start();
+        var writesAtStart = WriterMetricsListener.Shared.Read();
         var started = Stopwatch.GetTimestamp();
         var load = ClosedLoop.RunForAsync(BenchSizes.Clients, duration, async () =>
         {
@@ -55,6 +56,9 @@ internal sealed class SoakScenario(EventClient events, BenchReceiver receiver, s
         var answered = answers.Order().ToArray();
         log.WriteLine($"soak, POST to 202: p50 {Percentile.Of(answered, 0.50):0.00} ms, p99 {Percentile.Of(answered, 0.99):0.00} ms, "
             + $"p99.9 {Percentile.Of(answered, 0.999):0.00} ms, max {Percentile.Of(answered, 1):0.00} ms");
+        var catchUps = WriterMetricsListener.Shared.CatchUpsSince(writesAtStart);
+        log.WriteLine($"soak, writers held back by {catchUps.Length} checkpoint catch-ups"
+            + (catchUps.Length > 0 ? $": p50 {Percentile.Of(catchUps, 0.50):0.0} ms, p99 {Percentile.Of(catchUps, 0.99):0.0} ms, max {Percentile.Of(catchUps, 1):0.0} ms, {catchUps.Sum() / 1000:0.00} s in all" : ""));
         log.WriteLine($"soak, by {window.TotalSeconds:0.#} s window: deliveries/s {Join(windows, w => $"{w.DeliveriesPerSecond:0}")}; "
             + $"backlog at its end {Join(windows, w => $"{w.Backlog}")}; SQLite log {Join(windows, w => $"{w.LogMb:0.0}")} MiB; "
             + $"working set {Join(windows, w => $"{w.WorkingSetMb:0}")} MiB"
