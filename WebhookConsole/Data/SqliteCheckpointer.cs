@@ -35,6 +35,12 @@ internal sealed class SqliteCheckpointer(
     /// </summary>
     public const int CatchUpPages = 4096;
 
+    /// <summary>The most passes a catch-up makes before the one that holds the writers back (see <see cref="NeedsCatchUp"/>).</summary>
+    private const int UnheldPasses = 3;
+
+    /// <summary>Written while a pass ran, this little (pages, 2 MiB) is left to the pass that holds the writers back.</summary>
+    private const int HeldPages = 512;
+
     /// <summary>How long the catch-up waits for the write in progress; past it, the next tick tries again.</summary>
     private static readonly TimeSpan GateWait = TimeSpan.FromSeconds(1);
 
@@ -68,7 +74,11 @@ internal sealed class SqliteCheckpointer(
                 connection.Open();
                 SqlitePragmaInterceptor.Apply(connection);
             }
-            if (Passive(connection) >= CatchUpPages && SqliteWriteGate.Instance.GateOf(connection) is { } gate && gate.Wait(GateWait))
+            if (!NeedsCatchUp(connection))
+            {
+                return;
+            }
+            if (SqliteWriteGate.Instance.GateOf(connection) is { } gate && gate.Wait(GateWait))
             {
                 var held = Stopwatch.GetTimestamp();
                 try
@@ -89,14 +99,53 @@ internal sealed class SqliteCheckpointer(
         }
     }
 
-    /// <summary>Copies what it can of the log without waiting for anyone; returns the pages the log had as it began.</summary>
-    private static long Passive(SqliteConnection connection)
+    /// <summary>
+    /// Copies what it can of the log without holding anyone back; true when the log is long and pages were written
+    /// to it meanwhile, which only a pass holding the writers back can copy before more come. Under load that is
+    /// every time, so more passes come first, still unheld: each copies and syncs only what was written while the one
+    /// before it ran, so it is shorter than that one, and the held pass has little left to do.
+    /// </summary>
+    private static bool NeedsCatchUp(SqliteConnection connection)
+    {
+        var (log, _) = Passive(connection);
+        if (log < CatchUpPages)
+        {
+            return false;
+        }
+        for (var pass = 0; pass < UnheldPasses; pass++)
+        {
+            var (next, copied) = Passive(connection);
+            if (next < log)
+            {
+                // The log started over meanwhile, or another checkpoint is running: nothing to catch up.
+                return false;
+            }
+            var written = next - log;
+            log = next;
+            if (written == 0 && copied == log)
+            {
+                // Nothing came in meanwhile and all of it is copied: the next write starts the log over.
+                return false;
+            }
+            if (written <= HeldPages)
+            {
+                break;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Copies what it can of the log without waiting for anyone; returns the pages the log had as it began and how
+    /// many of them are in the database file now. The log is -1 pages when another checkpoint was running (the
+    /// writer's own) or the file is not in WAL mode, so nothing is caught up then.
+    /// </summary>
+    private static (long Log, long Copied) Passive(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         using var reader = command.ExecuteReader();
-        // One row: busy, pages in the log, pages copied; -1 for the pages when another checkpoint was running (the
-        // writer's own) or the file is not in WAL mode, so nothing is caught up then.
-        return reader.Read() ? reader.GetInt64(1) : -1;
+        // One row: busy, pages in the log, pages copied.
+        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (-1, -1);
     }
 }
