@@ -11,9 +11,11 @@ namespace WebhookConsole.Data;
 /// <para>
 /// The log starts over only once all of it has been copied, and under a steady load writes are committed while each
 /// checkpoint runs, so it would never be: it would grow to SQLite's threshold after all, and the committing writer
-/// would checkpoint it, syncing everything written since the last sync. So when a checkpoint finds a long log, a
-/// second one copies the rest with the writers held back: it syncs only what came in during the first, a much
-/// shorter pause, and the log starts over at the next write.
+/// would checkpoint it, syncing everything written since the last sync. So when a checkpoint finds a long log, further
+/// passes copy what came in meanwhile, still without holding anyone back and each shorter than the one before, and a
+/// last one copies the rest with the writers held back: it syncs only what came in during the pass before it, a
+/// short pause (the writers' metrics record each: <see cref="SqliteWriterMetrics.CatchUpDuration"/>), and the log
+/// starts over at the next write.
 /// </para>
 /// <para>
 /// Ticks come every 100 ms: under the heaviest sustained load measured here the writer logs ~50,000 pages a second,
