@@ -9,16 +9,26 @@ namespace WebhookConsole.Bench;
 /// SQLite writer (the one thread every event's and attempt's write passes) spent on a core: near 100 % would
 /// mean the writer is what the figure is bound by. Then what the writer's metrics reported meanwhile: its
 /// transactions, their writes and length, and how long a write waited for its commit (what an event's request spends
-/// on the database).
+/// on the database). Per event, the CPU and the managed memory allocated (the whole process's, load generators and
+/// receiver included), figures that vary less from run to run than a throughput does.
 /// </summary>
 internal sealed class CpuMeter
 {
     private readonly TimeSpan cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly ThreadTimes? writerAtStart = ThreadTimes.Of(SqliteWriter.ThreadName);
     private readonly WriterTotals writesAtStart = WriterMetricsListener.Shared.Read();
+    private readonly long allocatedAtStart = GC.GetTotalAllocatedBytes();
     private readonly long startedAt = Stopwatch.GetTimestamp();
 
     public static CpuMeter Start() => new();
+
+    /// <summary>E.g. "310 µs of CPU and 38.2 KiB allocated per event", over <paramref name="events"/> events since <see cref="Start"/>.</summary>
+    public string PerEvent(long events)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedAtStart;
+        return $"{cpu.TotalMicroseconds / events:0} µs of CPU and {allocated / 1024.0 / events:0.0} KiB allocated per event";
+    }
 
     /// <summary>Cores busy on average since <see cref="Start"/>, e.g. "1.87 of 2 cores; SQLite writer on a core 52 %".</summary>
     public string Cores()

@@ -22,10 +22,11 @@ internal sealed class DeliveryScenario(EventClient events, BenchReceiver receive
         });
         var drained = await receiver.WaitForCountAsync(receivedBefore + deliveries, drainTimeout);
         var cores = cpu.Cores();
+        var perEvent = cpu.PerEvent(count);
         var arrived = receiver.Count - receivedBefore;
         var elapsed = Stopwatch.GetElapsedTime(started, receiver.LastArrival);
         var dps = arrived / elapsed.TotalSeconds;
-        log.WriteLine($"{name} ({environment}): {arrived} of {deliveries} deliveries of {count} events arrived in {elapsed.TotalSeconds:0.00} s = {dps:0} deliveries/s, CPU {cores}"
+        log.WriteLine($"{name} ({environment}): {arrived} of {deliveries} deliveries of {count} events arrived in {elapsed.TotalSeconds:0.00} s = {dps:0} deliveries/s, CPU {cores}; {perEvent}"
             + (drained ? "" : $" (stopped waiting after {drainTimeout.TotalSeconds:0} s)"));
         return dps;
     }

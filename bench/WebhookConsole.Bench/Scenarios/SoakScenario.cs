@@ -48,10 +48,11 @@ internal sealed class SoakScenario(EventClient events, BenchReceiver receiver, s
         var posts = await load;
         var cores = cpu.Cores();
         var drained = await receiver.WaitForCountAsync(receivedBefore + Interlocked.Read(ref accepted), drainTimeout);
+        var perEvent = cpu.PerEvent(posts);
         var total = receiver.Count - receivedBefore;
         var dps = total / Stopwatch.GetElapsedTime(started, receiver.LastArrival).TotalSeconds;
 
-        log.WriteLine($"soak ({environment}, {stored}): {BenchSizes.Clients} clients for {duration.TotalSeconds:0.#} s, {posts} events, {total} of {accepted} deliveries arrived = {dps:0} deliveries/s, CPU {cores}"
+        log.WriteLine($"soak ({environment}, {stored}): {BenchSizes.Clients} clients for {duration.TotalSeconds:0.#} s, {posts} events, {total} of {accepted} deliveries arrived = {dps:0} deliveries/s, CPU {cores}; {perEvent}"
             + (drained ? "" : $" (stopped waiting after {drainTimeout.TotalSeconds:0} s)"));
         var answered = answers.Order().ToArray();
         log.WriteLine($"soak, POST to 202: p50 {Percentile.Of(answered, 0.50):0.00} ms, p99 {Percentile.Of(answered, 0.99):0.00} ms, "
