@@ -36,7 +36,7 @@ internal sealed class RetentionJob(
 
         // Deleting an event cascades to its deliveries and their attempts. Account by account, along the index the
         // dashboard counts events by (account, age): an index of age alone would be one more B-tree for every
-        // ingested event to update, for a job that runs once a day.
+        // ingested event to update, for a job that runs once an hour.
         var events = 0;
         foreach (var accountId in await AccountIdsAsync(cancellationToken))
         {
