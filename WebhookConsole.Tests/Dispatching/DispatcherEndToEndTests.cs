@@ -161,6 +161,31 @@ public abstract class DispatcherEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Attempt_RecordsTheReceiversHeadersAsSent_WhenTheReceiverAnswers()
+    {
+        var headers = new Dictionary<string, string>
+        {
+            ["X-Receiver"] = "edge-7", ["Retry-After"] = "120", ["Cache-Control"] = "no-store, private", ["Content-Type"] = "text/plain; charset=utf-8",
+        };
+        receiver.Respond("/answered", (_, _) => new ReceiverResponse(503, "busy", Headers: headers));
+        var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/answered"), w => { w.EventType = "*"; w.Retries = 0; });
+        await app.Data.AddEnvironmentAsync(accountId, "ITD2024", webhook.Id);
+
+        var response = await app.PostEventAsync(client, accountId, new { @event = "Call:Answer", environment = "ITD2024", payload = new { } });
+        var deliveryId = (await AppFactory.DeliveryIdsAsync(response))[0];
+        await app.Data.WaitForDeliveryAsync(deliveryId, d => d.IsFinished, Wait, "the delivery to end");
+
+        var attempt = Assert.Single(await app.Data.AttemptsAsync(deliveryId));
+        var recorded = JsonNode.Parse(attempt.ResponseHeadersJson!)!.AsObject();
+        // Response and content headers alike, each value as the receiver wrote it.
+        Assert.Equal("edge-7", (string?)recorded["X-Receiver"]);
+        Assert.Equal("120", (string?)recorded["Retry-After"]);
+        Assert.Equal("no-store, private", (string?)recorded["Cache-Control"]);
+        Assert.Equal("text/plain; charset=utf-8", (string?)recorded["Content-Type"]);
+        Assert.Equal("busy", attempt.ResponseBody);
+    }
+
+    [Fact]
     public async Task Delivery_GoesToTheEditedUrl_WhenTheWebhookChangesBetweenEvents()
     {
         var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/before"), w => w.EventType = "*");

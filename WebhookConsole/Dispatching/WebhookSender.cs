@@ -11,6 +11,14 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
     public const string ClientName = "webhooks";
     public const int MaxResponseBytes = 64 * 1024;
 
+    private HttpClient? client;
+
+    /// <summary>
+    /// One client for every send: its handler lives as long as the app (the client's registration turns the factory's
+    /// rotation off), so a client per send would only cost its allocation.
+    /// </summary>
+    private HttpClient Client => client ??= clients.CreateClient(ClientName);
+
     public async Task<SendResult> SendAsync(OutgoingRequest request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -19,8 +27,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
         try
         {
             using var message = BuildMessage(request);
-            using var response = await clients.CreateClient(ClientName)
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var body = await ReadCappedAsync(response.Content, timeout.Token);
             return new SendResult((int)response.StatusCode, CollectHeaders(response), body, null, Elapsed(started), RetryAfter(response));
         }
@@ -41,7 +48,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
 
     private static HttpRequestMessage BuildMessage(OutgoingRequest request)
     {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        var message = new HttpRequestMessage(HttpMethod.Parse(request.Method), request.Url);
         if (request.Method != "GET")
         {
             message.Content = new StringContent(request.Body, Encoding.UTF8, "application/json");
@@ -79,10 +86,15 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
 
     private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
     {
+        // As the receiver sent them: the values are not parsed into typed headers only to be printed again.
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        foreach (var (name, values) in response.Headers.NonValidated)
         {
-            headers[name] = string.Join(", ", values);
+            headers[name] = values.ToString();
+        }
+        foreach (var (name, values) in response.Content.Headers.NonValidated)
+        {
+            headers[name] = values.ToString();
         }
         return headers;
     }
