@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Bench.Scenarios;
 using WebhookConsole.Data;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Tests.Support;
@@ -26,7 +27,7 @@ public sealed class DueDeliveriesTests : IAsyncLifetime
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var now = DateTime.UtcNow;
 
-        var plan = await SqliteQueryPlan.ExplainAsync(db, DueDeliveries.Query(db, now, now, 1000));
+        var plan = await QueryPlan.ExplainAsync(db, DueDeliveries.Query(db, now, now, 1000));
 
         // A finished delivery has no next attempt and no entry in this index, so neither reads the history.
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_Deliveries_NextAttemptAt (NextAttemptAt<?)", StringComparison.Ordinal));

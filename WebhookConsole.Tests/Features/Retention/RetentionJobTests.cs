@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Bench.Scenarios;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Environments;
@@ -88,7 +89,7 @@ public sealed class RetentionJobTests
         await using var app = new AppFactory();
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
-        var plan = await SqliteQueryPlan.ExplainAsync(db, RetentionJob.OldEvents(db, Guid.NewGuid(), DateTime.UtcNow).Take(2000));
+        var plan = await QueryPlan.ExplainAsync(db, RetentionJob.OldEvents(db, Guid.NewGuid(), DateTime.UtcNow).Take(2000));
 
         // Oldest first without a sort, so a batch stops reading once it is full.
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_Events_AccountId_ReceivedAt (AccountId=? AND ReceivedAt<?)", StringComparison.Ordinal));

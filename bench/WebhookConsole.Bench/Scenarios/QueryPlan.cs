@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace WebhookConsole.Bench.Scenarios;
 
-/// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> of the very SQL and parameters EF Core sends for a query.</summary>
+/// <summary>SQLite's <c>EXPLAIN QUERY PLAN</c> of the very SQL and parameters EF Core sends for a query (the plan tests compile it too).</summary>
 internal static class QueryPlan
 {
     public static async Task<IReadOnlyList<string>> ExplainAsync<T>(DbContext db, IQueryable<T> query)
