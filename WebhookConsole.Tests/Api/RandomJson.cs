@@ -5,8 +5,8 @@ namespace WebhookConsole.Tests.Api;
 
 /// <summary>
 /// Random JSON texts for fuzzing: any type at any depth, huge strings and numbers, control characters and
-/// odd Unicode; sometimes plausible request fields, sometimes broken JSON. A quarter of the objects start
-/// from <c>validFields</c> (a valid request's fields), so success paths are exercised too.
+/// odd Unicode (half a surrogate pair too); sometimes plausible request fields, sometimes broken JSON. A quarter of
+/// the objects start from <c>validFields</c> (a valid request's fields), so success paths are exercised too.
 /// </summary>
 internal sealed class RandomJson(Random random, IReadOnlyList<string> fieldNames, IReadOnlyList<string> plausibleStrings, string validFields)
 {
@@ -69,14 +69,23 @@ internal sealed class RandomJson(Random random, IReadOnlyList<string> fieldNames
         {
             builder.Append(random.Next(10) switch
             {
-                0 => (char)random.Next(0, 32),
-                1 => (char)random.Next(0x80, 0x800),
-                2 => Specials[random.Next(Specials.Length)],
-                _ => (char)random.Next('0', 'z'),
+                0 => ((char)random.Next(0, 32)).ToString(),
+                1 => NonAscii(),
+                2 => Specials[random.Next(Specials.Length)].ToString(),
+                _ => ((char)random.Next('0', 'z')).ToString(),
             });
         }
         return builder.ToString();
     }
+
+    /// <summary>A character beyond ASCII; now and then one outside the BMP (a surrogate pair), or half of one.</summary>
+    private string NonAscii() => random.Next(20) switch
+    {
+        // JSON's grammar allows half a pair; no reader of the text can take it.
+        0 => ((char)random.Next(0xD800, 0xE000)).ToString(),
+        1 or 2 => "\U0001F600",
+        _ => ((char)random.Next(0x80, 0x800)).ToString(),
+    };
 
     /// <summary>A JSON string literal; control characters mostly escaped, sometimes raw (which is invalid JSON).</summary>
     private string Quote(string text)
@@ -94,7 +103,8 @@ internal sealed class RandomJson(Random random, IReadOnlyList<string> fieldNames
             }
             else if (char.IsSurrogate(c))
             {
-                builder.Append("\\ud800");
+                // Escaped as such, so a whole pair stays whole and half of one reaches the server as JSON allows it.
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             }
             else
             {

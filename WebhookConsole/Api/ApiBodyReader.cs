@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace WebhookConsole.Api;
 
 /// <summary>
-/// Reads a <c>{"data": {...}}</c> request body strictly: a size limit, well-formed JSON, an object envelope
-/// with nothing but <c>data</c>. Endpoints then validate the fields of <c>data</c>.
+/// Reads a <c>{"data": {...}}</c> request body strictly: a size limit, well-formed JSON whose every string can be
+/// read (no half of a surrogate pair), an object envelope with nothing but <c>data</c>. Endpoints then validate the
+/// fields of <c>data</c>.
 /// </summary>
 internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
 {
@@ -50,10 +51,16 @@ internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
                 : ApiBody.Ok(null);
         }
 
+        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (LoneSurrogates.Find(json) is var (surrogateLine, surrogateColumn))
+        {
+            return ApiBody.Fail(ApiResults.Error(http, StatusCodes.Status400BadRequest,
+                $"the JSON text at line {surrogateLine}, column {surrogateColumn} {LoneSurrogates.Reason}"));
+        }
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), nodeOptions: null, DocumentOptions);
+            root = JsonNode.Parse(json, nodeOptions: null, DocumentOptions);
         }
         catch (JsonException ex)
         {

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Events;
 using WebhookConsole.Tests.Support;
@@ -53,6 +56,9 @@ public abstract class IngestValidationTests : IAsyncLifetime
         { "unknown envelope field", """{"data": {"event": "Call:Hangup", "environment": "ITD2024"}, "extra": 1}""", 400, "extra" },
         { "bad timestamp", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "timestamp": "yesterday"}}""", 400, "timestamp" },
         { "id a number", """{"data": {"id": 5, "event": "Call:Hangup", "environment": "ITD2024"}}""", 400, "id" },
+        { "half a surrogate pair in the payload", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "payload": {"caller": "Ann \ud83d"}}}""", 400, null },
+        { "half a surrogate pair in a key", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "payload": {"\ude00": 1}}}""", 400, null },
+        { "half a surrogate pair in the id", """{"data": {"id": "\ud800", "event": "Call:Hangup", "environment": "ITD2024"}}""", 400, null },
         { "empty body", "", 400, "data" },
     };
 
@@ -71,6 +77,32 @@ public abstract class IngestValidationTests : IAsyncLifetime
         }
         Assert.Equal(0, await app.Data.CountAsync<CallEvent>());
         Assert.Equal(0, await app.Data.CountAsync<Delivery>());
+    }
+
+    [Fact]
+    public async Task Ingest_SaysWhereTheHalfPairIs_WhenTextHoldsHalfASurrogatePair()
+    {
+        var body = "{\"data\": {\"event\": \"Call:Hangup\", \"environment\": \"ITD2024\",\n  \"payload\": {\"caller\": \"Ann \\ud83d\"}}}";
+
+        var response = await client.PostAsync($"/api/v1/accounts/{accountId}/events", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await AppFactory.ReadJsonAsync(response))["message"]!.GetValue<string>();
+        Assert.StartsWith("the JSON text at line 2, column 25 holds half of a UTF-16 surrogate pair", message);
+        Assert.Equal(0, await app.Data.CountAsync<CallEvent>());
+    }
+
+    [Fact]
+    public async Task Ingest_KeepsTheCharacter_WhenTextHoldsAWholeSurrogatePair()
+    {
+        var body = """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "payload": {"caller": "Ann \ud83d\ude00"}}}""";
+
+        var response = await client.PostAsync($"/api/v1/accounts/{accountId}/events", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Events.AsNoTracking().SingleAsync();
+        Assert.Equal("Ann \U0001F600", JsonNode.Parse(stored.DataJson)!["caller"]!.GetValue<string>());
     }
 
     [Fact]

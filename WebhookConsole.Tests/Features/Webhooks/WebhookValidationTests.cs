@@ -77,6 +77,33 @@ public sealed class WebhookValidationTests(ApiAppFixture fixture) : IClassFixtur
         Assert.Equal(["hook", "http_verb", "retries", "uri"], json["data"]!.AsObject().Select(p => p.Key).Order().ToArray());
     }
 
+    [Theory]
+    [InlineData("""{"uri": "https://example.com", "hook": "*", "name": "half \ud83d"}""")]
+    [InlineData("""{"uri": "https://example.com", "hook": "*", "headers": {"X-Caller": "\ude00"}}""")]
+    [InlineData("""{"uri": "https://example.com", "hook": "*", "custom_data": {"\ud800": 1}}""")]
+    [InlineData("""{"uri": "https://example.com", "hook": "*", "c\udbffolour": "red"}""")]
+    public async Task CreateReplaceAndPatch_Answer400AndChangeNothing_WhenTextHoldsHalfASurrogatePair(string data)
+    {
+        var existing = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, "https://keep.example/x");
+        var before = await fixture.App.Data.SnapshotAsync();
+
+        foreach (var (method, url) in new[]
+        {
+            (HttpMethod.Put, fixture.Account + "/webhooks"),
+            (HttpMethod.Post, $"{fixture.Account}/webhooks/{existing.Id}"),
+            (HttpMethod.Patch, $"{fixture.Account}/webhooks/{existing.Id}"),
+        })
+        {
+            var response = await client.SendRawAsync(method, url, $$"""{"data": {{data}}}""");
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var json = await AppFactory.ReadJsonAsync(response);
+            ApiAssert.ErrorShape(json, 400);
+            Assert.Contains("holds half of a UTF-16 surrogate pair", json["message"]!.GetValue<string>());
+        }
+        Assert.Equal(before, await fixture.App.Data.SnapshotAsync());
+    }
+
     [Fact]
     public async Task Patch_Answers400AndChangesNothing_WhenUriIsNulled()
     {

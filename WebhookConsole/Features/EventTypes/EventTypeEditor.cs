@@ -105,11 +105,16 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
             errors.Add("name", "unique", $"'{name}' is in the catalogue already.");
         }
 
+        var json = string.IsNullOrWhiteSpace(input.SampleJson) ? "{}" : input.SampleJson;
+        if (LoneSurrogates.Find(json) is var (line, column))
+        {
+            errors.Add("sample", "json", $"Not valid JSON at line {line}, column {column}: the text {LoneSurrogates.Reason}.");
+            return (name, null);
+        }
         string? sample = null;
         try
         {
-            var node = JsonNode.Parse(string.IsNullOrWhiteSpace(input.SampleJson) ? "{}" : input.SampleJson,
-                documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
             if (node is JsonObject obj)
             {
                 sample = obj.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -50,6 +50,20 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Save_SaysWhereTheHalfPairIsAndWritesNothing_WhenCustomDataHoldsHalfASurrogatePair()
+    {
+        var page = RenderInConsole<WebhookEditPage>();
+        page.WaitForElement("#webhook-url").Input("https://crm.example.com/calls");
+        page.Find("#webhook-custom-data").Input("{\"crm\": \"half \\ud83d\"}");
+
+        page.Find("#save-webhook").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#save-errors")));
+        Assert.Contains("Not valid JSON at line 1, column 9: the text holds half of a UTF-16 surrogate pair", page.Markup);
+        Assert.Equal(0, await Data.CountAsync<WebhookEndpoint>());
+    }
+
+    [Fact]
     public async Task Preview_ShowsTheSignedRequest_AndFollowsTheTemplate()
     {
         var sample = JsonNode.Parse((await App.Services.GetRequiredService<EventTypeCatalog>().FindAsync("Call:Hangup", CancellationToken.None))!.SampleJson)!;

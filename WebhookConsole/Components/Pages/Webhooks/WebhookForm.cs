@@ -75,6 +75,11 @@ public sealed class WebhookForm
         {
             return null;
         }
+        if (LoneSurrogates.Find(CustomData) is var (line, column))
+        {
+            errors?.Add(WebhookFields.CustomData, "json", $"not valid JSON at line {line}, column {column}: the text {LoneSurrogates.Reason}");
+            return null;
+        }
         try
         {
             if (JsonNode.Parse(CustomData) is JsonObject data)

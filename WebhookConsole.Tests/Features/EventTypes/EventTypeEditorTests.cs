@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Api;
+using WebhookConsole.Features.EventTypes;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Features.EventTypes;
+
+[Collection(AppCollection.Name)]
+public sealed class EventTypeEditorTests(ApiAppFixture fixture) : IClassFixture<ApiAppFixture>
+{
+    private EventTypeEditor Editor => fixture.App.Services.GetRequiredService<EventTypeEditor>();
+
+    private static string NewName() => "call.tagged." + Guid.NewGuid().ToString("N")[..6];
+
+    [Fact]
+    public async Task Create_RefusesTheSampleAndStoresNothing_WhenItHoldsHalfASurrogatePair()
+    {
+        var errors = new FieldErrors();
+        var before = await fixture.App.Data.CountAsync<EventType>();
+
+        var type = await Editor.CreateAsync(new EventTypeInput(NewName(), "Tagged", "{\n  \"tag\": \"\\ud83d\"\n}"), errors, CancellationToken.None);
+
+        Assert.Null(type);
+        Assert.Equal(
+            "Not valid JSON at line 2, column 10: the text holds half of a UTF-16 surrogate pair (a \\ud800 to \\udfff escape without its other half).",
+            errors.Items["sample"]["json"]);
+        Assert.Equal(before, await fixture.App.Data.CountAsync<EventType>());
+    }
+
+    [Fact]
+    public async Task Create_KeepsTheSample_WhenItHoldsAWholeSurrogatePair()
+    {
+        var errors = new FieldErrors();
+
+        var type = await Editor.CreateAsync(new EventTypeInput(NewName(), "Tagged", """{"tag": "\ud83d\ude00"}"""), errors, CancellationToken.None);
+
+        Assert.Empty(errors.Items);
+        Assert.Contains("\U0001F600", System.Text.Json.Nodes.JsonNode.Parse(type!.SampleJson)!["tag"]!.GetValue<string>());
+    }
+}
