@@ -34,6 +34,8 @@ public sealed class WebhookValidationTests(ApiAppFixture fixture) : IClassFixtur
         { """{"uri": "https://example.com", "hook": "*", "headers": {"Bad Name": "v"}}""", "headers" },
         { """{"uri": "https://example.com", "hook": "*", "headers": {"X-Ok": "a\r\nX-Injected: b"}}""", "headers" },
         { """{"uri": "https://example.com", "hook": "*", "headers": {"X-Num": 5}}""", "headers" },
+        { """{"uri": "https://example.com", "hook": "*", "headers": {"X-Caller": "José"}}""", "headers" },
+        { """{"uri": "https://example.com", "hook": "*", "headers": {"X-Caller": "\u00a0"}}""", "headers" },
         { """{"uri": "https://example.com", "hook": "*", "signing": "rsa"}""", "signing" },
         { """{"uri": "https://example.com", "hook": "*", "signing": "standard", "secret": "short"}""", "secret" },
         { """{"uri": "https://example.com", "hook": "*", "signing": "none", "secret": "abcdefghijklmnopqrstuvwxyz"}""", "secret" },
@@ -75,6 +77,19 @@ public sealed class WebhookValidationTests(ApiAppFixture fixture) : IClassFixtur
 
         var json = await ApiAssert.FieldErrorAsync(response, HttpStatusCode.BadRequest, "uri");
         Assert.Equal(["hook", "http_verb", "retries", "uri"], json["data"]!.AsObject().Select(p => p.Key).Order().ToArray());
+    }
+
+    [Theory]
+    [InlineData("retries", "1e20", "retries must be between 0 and 10")]
+    [InlineData("retries", "-99999999999", "retries must be between 0 and 10")]
+    [InlineData("timeout_seconds", "1e10", "timeout_seconds must be between 1 and 60")]
+    public async Task Create_AnswersTheFieldsOwnRange_WhenNumberIsBeyondAnInt(string field, string number, string message)
+    {
+        var response = await client.SendRawAsync(HttpMethod.Put, fixture.Account + "/webhooks",
+            $$$"""{"data": {"uri": "https://example.com", "hook": "*", "{{{field}}}": {{{number}}}}}""");
+
+        var json = await ApiAssert.FieldErrorAsync(response, HttpStatusCode.BadRequest, field);
+        Assert.Equal(message, json["data"]![field]!["range"]!.GetValue<string>());
     }
 
     [Theory]

@@ -19,9 +19,9 @@ internal static class WebhookInputParser
             Uri = JsonFields.String(data, WebhookFields.Uri, errors, maxLength: 2048),
             HttpVerb = JsonFields.String(data, WebhookFields.HttpVerb, errors, maxLength: 16),
             Hook = JsonFields.String(data, WebhookFields.Hook, errors, maxLength: 200),
-            // Wide bounds here: the range rules live in WebhookValidator, shared with the console.
-            Retries = JsonFields.Int(data, WebhookFields.Retries, errors, int.MinValue, int.MaxValue),
-            TimeoutSeconds = JsonFields.Int(data, WebhookFields.TimeoutSeconds, errors, int.MinValue, int.MaxValue),
+            // The validator's bounds (its rules, shared with the console), so 1e20 is answered as 11 is, not with int's range.
+            Retries = JsonFields.Int(data, WebhookFields.Retries, errors, WebhookValidator.MinRetries, WebhookValidator.MaxRetries),
+            TimeoutSeconds = JsonFields.Int(data, WebhookFields.TimeoutSeconds, errors, WebhookValidator.MinTimeoutSeconds, WebhookValidator.MaxTimeoutSeconds),
             BodyTemplate = JsonFields.String(data, WebhookFields.BodyTemplate, errors, maxLength: 64 * 1024),
             CustomData = JsonFields.Object(data, WebhookFields.CustomData, errors),
             Headers = Headers(data, errors),

@@ -112,12 +112,17 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
             {
                 errors.Add(WebhookFields.Headers, "reserved", $"'{shown}' is set by the dispatcher and cannot be a custom header");
             }
-            if (value.Length > MaxHeaderValueLength || value.Any(c => char.IsControl(c) && c != '\t'))
+            if (value.Length > MaxHeaderValueLength || !value.All(IsValueChar))
             {
-                errors.Add(WebhookFields.Headers, "value", $"the value of '{shown}' must be at most {MaxHeaderValueLength} characters without line breaks or control characters");
+                errors.Add(WebhookFields.Headers, "value",
+                    $"the value of '{shown}' must be at most {MaxHeaderValueLength} printable ASCII characters (no line breaks, control characters or other letters; percent-encode those)");
             }
         }
     }
+
+    // What HttpClient sends as a header value: visible ASCII, spaces and tabs (it refuses any other character, so a
+    // webhook holding one could never be delivered).
+    private static bool IsValueChar(char c) => c is '\t' or (>= ' ' and <= '~');
 
     // RFC 9110 token characters.
     private static bool IsTokenChar(char c) =>
