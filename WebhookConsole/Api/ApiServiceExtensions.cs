@@ -27,6 +27,8 @@ internal static class ApiServiceExtensions
         var group = app.MapGroup(Prefix).AddEndpointFilter<ApiTokenFilter>().DisableAntiforgery();
         // An unknown route answers in the error shape too, not with the console's HTML page.
         group.MapFallback("{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
+        // So does a path under /api with no version or another one: a client's typo, not a page of the console.
+        app.MapFallback("/api/{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
         return group;
     }
 
