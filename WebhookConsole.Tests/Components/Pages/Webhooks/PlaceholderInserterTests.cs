@@ -26,6 +26,16 @@ public sealed class PlaceholderInserterTests
     }
 
     [Fact]
+    public void Insert_AppendsThePlaceholder_WhenTemplateHoldsHalfASurrogatePair()
+    {
+        var template = """{"who": "\ud83d"}""";
+
+        var result = PlaceholderInserter.Insert(template, "duration", template.Length);
+
+        Assert.Equal(template + "{{ duration }}", result);
+    }
+
+    [Fact]
     public void Insert_StartsAnObject_WhenTemplateIsEmpty()
     {
         var result = PlaceholderInserter.Insert("", "duration", null);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WebhookConsole.Api;
 using WebhookConsole.Components.Shared;
 
 namespace WebhookConsole.Components.Pages.Webhooks;
@@ -26,7 +27,8 @@ internal static class PlaceholderInserter
         }
         try
         {
-            if (JsonNode.Parse(text) is JsonObject body)
+            // Text with half a surrogate pair cannot be written back from its nodes; the validator reports it.
+            if (LoneSurrogates.Find(text) is null && JsonNode.Parse(text) is JsonObject body)
             {
                 body[KeyFor(path, body)] = Placeholder(path);
                 return JsonText.Pretty(body);
