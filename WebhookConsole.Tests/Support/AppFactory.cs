@@ -26,16 +26,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         {
             ["Bootstrap:ApiToken"] = Token,
             ["Dispatcher:AllowPrivateNetworks"] = "true",
+            // One delay, which every retry then repeats.
             ["Dispatcher:RetryDelays:0"] = "1",
-            ["Dispatcher:RetryDelays:1"] = "1",
-            ["Dispatcher:RetryDelays:2"] = "1",
-            ["Dispatcher:RetryDelays:3"] = "1",
-            ["Dispatcher:RetryDelays:4"] = "1",
-            ["Dispatcher:RetryDelays:5"] = "1",
-            ["Dispatcher:RetryDelays:6"] = "1",
-            ["Dispatcher:RetryDelays:7"] = "1",
-            ["Dispatcher:RetryDelays:8"] = "1",
-            ["Dispatcher:RetryDelays:9"] = "1",
             ["Dispatcher:SweepIntervalSeconds"] = "1",
             ["Dispatcher:WorkerCount"] = "8",
         };

@@ -10,8 +10,10 @@ internal sealed class DispatcherOptions : IValidatableObject
     public static readonly int[] DefaultRetryDelays = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 43200];
 
     /// <summary>
-    /// Retry k waits the k-th delay, in seconds; the last one repeats. Empty means the defaults (the binder
-    /// appends configured items to an initialised array, so the defaults are applied after binding).
+    /// Retry k waits the k-th delay, in seconds; the last one repeats. Empty means the defaults, which are applied
+    /// after binding and listed in no settings file: configuration merges lists item by item, so a list given in the
+    /// environment (<c>Dispatcher__RetryDelays__0=1</c>) would otherwise keep a file's later items, and the binder
+    /// appends to an initialised array.
     /// </summary>
     public int[] RetryDelays { get; set; } = [];
 
