@@ -92,7 +92,7 @@ internal sealed class WebhookService(
         UpdateAsync(accountId, id, new WebhookInput { Fields = new HashSet<string> { WebhookFields.Enabled }, Enabled = enabled },
             replace: false, new FieldErrors(), cancellationToken);
 
-    /// <summary>Makes a new secret; the old one keeps signing beside it for 24 hours.</summary>
+    /// <summary>Makes a new secret; the old one keeps signing beside it for 24 hours where the scheme's header holds both (standard).</summary>
     public async Task<WebhookSaved?> RotateSecretAsync(Guid accountId, Guid id, FieldErrors errors, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -23,7 +23,7 @@ internal static class WebhooksApi
             .WithName("PatchWebhook").WithSummary("Change some fields of a webhook, e.g. {\"enabled\": true} to re-enable it");
         group.MapDelete(Webhook, DeleteAsync).WithName("DeleteWebhook").WithSummary("Delete a webhook; its delivery history stays");
         group.MapPost(Webhook + "/rotate_secret", RotateSecretAsync)
-            .WithName("RotateWebhookSecret").WithSummary("Make a new secret; the old one keeps signing for 24 hours");
+            .WithName("RotateWebhookSecret").WithSummary("Make a new secret; with standard signing the old one keeps signing beside it for 24 hours");
         group.MapPost(Webhook + "/test", TestAsync)
             .WithName("TestWebhook").WithSummary("Send the event type's sample now; answers the attempt, whatever the receiver said");
         return api;

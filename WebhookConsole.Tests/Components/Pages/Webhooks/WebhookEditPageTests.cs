@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Components.Pages.Webhooks;
 using WebhookConsole.Data;
+using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Features.EventTypes;
 using WebhookConsole.Features.Webhooks;
 using WebhookConsole.Tests.Support;
@@ -186,6 +187,23 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
 
         page.WaitForAssertion(() => Assert.Contains("whsec_", page.Find("#rotated-secret").TextContent));
         Assert.NotNull((await Data.WebhookAsync(webhook.Id)).PreviousSecretProtected);
+    }
+
+    [Theory]
+    [InlineData("standard", "The previous secret keeps signing beside it for 24 hours")]
+    [InlineData("frejun", "the new secret signs every request from now on")]
+    [InlineData("hex", "the new secret signs every request from now on")]
+    public async Task Rotate_SaysWhetherTheOldSecretKeepsSigning_ForTheScheme(string scheme, string effect)
+    {
+        SigningSchemeNames.TryParse(scheme, out var signing);
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls", w => w.Signing = signing);
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+
+        page.WaitForElement("#rotate-secret").Click();
+        Host.WaitForElement("#confirm-yes").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(effect, page.Find("#rotated-secret").TextContent));
     }
 
     [Fact]

@@ -47,6 +47,17 @@ public partial class SecretField
         _ => "Receivers cannot check where requests come from",
     };
 
+    // Standard Webhooks headers carry several signatures; frejun's and hex's carry one, which receivers compare whole.
+    private bool SignsWithBoth => Scheme == "standard";
+
+    private string RotateTip => SignsWithBoth
+        ? "Make a new secret now; the old one keeps signing beside it for 24 hours"
+        : "Make a new secret now; it signs every request from now on";
+
+    private string RotationEffect => SignsWithBoth
+        ? "The previous secret keeps signing beside it for 24 hours, so receivers can switch without losing requests."
+        : "This scheme's header carries one signature, so the new secret signs every request from now on: give it to the receiver now (requests it refuses meanwhile are retried).";
+
     private async Task SchemeChangedAsync(string? scheme)
     {
         Scheme = scheme ?? "standard";
