@@ -64,8 +64,10 @@ internal static class LoneSurrogates
         }
     }
 
-    /// <summary>As <see cref="Find(ReadOnlySpan{byte})"/>, for JSON text typed into the console.</summary>
-    public static (int Line, int Column)? Find(string json) => Find(Encoding.UTF8.GetBytes(json));
+    /// <summary>As <see cref="Find(ReadOnlySpan{byte})"/>, for JSON text typed into the console or shown there.</summary>
+    public static (int Line, int Column)? Find(string json) =>
+        // Most text has no escape at all, and then need not be encoded to be looked at.
+        json.Contains("\\u", StringComparison.Ordinal) ? Find(Encoding.UTF8.GetBytes(json)) : null;
 
     /// <summary>
     /// Whether the text holds <c>\uD800</c> to <c>\uDFFF</c> at all (whole pairs too): every lone surrogate is such an

@@ -115,7 +115,7 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
             if (value.Length > MaxHeaderValueLength || !value.All(IsValueChar))
             {
                 errors.Add(WebhookFields.Headers, "value",
-                    $"the value of '{shown}' must be at most {MaxHeaderValueLength} printable ASCII characters (no line breaks, control characters or other letters; percent-encode those)");
+                    $"the value of '{shown}' must be at most {MaxHeaderValueLength} printable ASCII characters (no line breaks, control characters or characters beyond ASCII such as é; percent-encode those)");
             }
         }
     }
