@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Webhooks;
 using WebhookConsole.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -95,6 +96,31 @@ public sealed class WebhooksBrowserTests(BrowserFixture browsers)
         await using var scope = app.App.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Webhooks.AnyAsync(w => w.Id == webhookId));
         Assert.Equal(2, receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Webhook_WithATemplateLongerThanOneSignalRMessage_IsCreatedOnce_WhenCreateIsDoubleClicked()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+        // 40,000 characters: more than the 32 KB a circuit's message could hold by default, under the 64 K a template may have.
+        var template = "{\"note\": \"" + new string('x', 40_000) + "\", \"call\": \"{{ uuid }}\"}";
+
+        await browser.GotoAsync("/webhooks/new");
+        await browser.WaitForInteractiveAsync();
+        await page.FillAsync("#webhook-name", "Big template");
+        await ChooseEventAsync(page, "Call:Hangup");
+        await page.FillAsync("#webhook-url", "https://crm.example.com/calls");
+        await page.FillAsync("#webhook-template", template);
+        await Expect(page.Locator("#preview-body")).ToContainTextAsync("xxxx");
+        await page.DblClickAsync("#save-webhook");
+
+        await Expect(page.Locator("#webhook-id")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f-]{36}$"));
+        var webhook = await app.App.Data.WebhookAsync(Guid.Parse(await page.Locator("#webhook-id").InputValueAsync()));
+        Assert.Equal(template, webhook.BodyTemplate);
+        Assert.Equal(1, await app.App.Data.CountAsync<WebhookEndpoint>());
     }
 
     private static async Task ChooseEventAsync(IPage page, string eventType)

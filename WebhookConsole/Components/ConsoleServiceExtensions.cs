@@ -4,9 +4,15 @@ namespace WebhookConsole.Components;
 
 internal static class ConsoleServiceExtensions
 {
+    /// <summary>The largest message the console's circuit takes from a browser.</summary>
+    public const int MaxReceiveMessageBytes = 512 * 1024;
+
     public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            // SignalR's default of 32 KB per message would drop the circuit when a field longer than that is sent, a
+            // body template among them (up to 64 K characters, which UTF-8 and JSON escapes can make three times as long).
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxReceiveMessageBytes);
         builder.Services.AddMudServices();
         return builder;
     }

@@ -17,6 +17,7 @@ public partial class DeliveryDetailPage : IDisposable
     private string? webhookName;
     private string? webhookUrl;
     private bool loading = true;
+    private bool replaying;
     private DeliveryChangeCoalescer? live;
 
     [Parameter] public Guid Id { get; set; }
@@ -60,9 +61,22 @@ public partial class DeliveryDetailPage : IDisposable
 
     private async Task ReplayAsync()
     {
-        var errors = new FieldErrors();
-        var replay = await Replays.ReplayAsync(Selected.Id, Id, errors, CancellationToken.None);
-        ReplaySnackbar.Show(Snackbar, replay?.Delivery.Id, errors);
+        // A double click must replay once, not twice.
+        if (replaying)
+        {
+            return;
+        }
+        replaying = true;
+        try
+        {
+            var errors = new FieldErrors();
+            var replay = await Replays.ReplayAsync(Selected.Id, Id, errors, CancellationToken.None);
+            ReplaySnackbar.Show(Snackbar, replay?.Delivery.Id, errors);
+        }
+        finally
+        {
+            replaying = false;
+        }
     }
 
     private async Task AccountChangedAsync() => await InvokeAsync(async () =>

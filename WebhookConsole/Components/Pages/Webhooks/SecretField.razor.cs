@@ -102,14 +102,22 @@ public partial class SecretField
 
     private async Task RotateAsync()
     {
-        if (!await ConfirmDialog.AskAsync(Dialogs, "Rotate secret",
-                "Make a new secret now? Requests are signed with both the new and the old secret for 24 hours, then with the new one only.", "Rotate"))
+        // Busy from the first click: a double click would otherwise ask twice and rotate twice, and the secret made by
+        // the first rotation, never shown, would be the one left signing beside the new.
+        if (busy)
         {
             return;
         }
         busy = true;
         try
         {
+            var question = SignsWithBoth
+                ? "Make a new secret now? Requests are signed with both the new and the old secret for 24 hours, then with the new one only."
+                : "Make a new secret now? Requests are signed with the new secret from now on.";
+            if (!await ConfirmDialog.AskAsync(Dialogs, "Rotate secret", question, "Rotate"))
+            {
+                return;
+            }
             var errors = new FieldErrors();
             var saved = await Webhooks.RotateSecretAsync(AccountId, WebhookId!.Value, errors, CancellationToken.None);
             if (saved?.Secret is null)

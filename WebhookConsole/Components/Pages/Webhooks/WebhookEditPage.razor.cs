@@ -24,6 +24,7 @@ public partial class WebhookEditPage : IDisposable
     private string? newSecret;
     private bool loading = true;
     private bool saving;
+    private bool testing;
 
     [Inject] private WebhookService Webhooks { get; set; } = default!;
     [Inject] private WebhookEditor Editor { get; set; } = default!;
@@ -81,7 +82,7 @@ public partial class WebhookEditPage : IDisposable
             stored = Guid.TryParse(Id, out var id) ? await Webhooks.GetAsync(Selected.Id, id, CancellationToken.None) : null;
             form = stored is null ? null : WebhookForm.From(stored, await Editor.EnvironmentIdsAsync(Selected.Id, stored.Id, CancellationToken.None));
         }
-        loading = false;
+        (loading, saving) = (false, false);
         FormChanged();
     }
 
@@ -175,11 +176,13 @@ public partial class WebhookEditPage : IDisposable
 
     private async Task SaveAsync()
     {
-        if (form is null)
+        // A double click delivers a second click while the first save awaits the database: it must not save again.
+        if (form is null || saving)
         {
             return;
         }
         saving = true;
+        var created = false;
         try
         {
             var faults = new FieldErrors();
@@ -194,6 +197,8 @@ public partial class WebhookEditPage : IDisposable
             Snackbar.Add(stored is null ? $"Webhook '{saved.Webhook.Name}' created" : $"Webhook '{saved.Webhook.Name}' saved", Severity.Success);
             if (stored is null)
             {
+                // Still saving until the page has loaded the new webhook: a click meanwhile would create another.
+                (created, stored) = (true, saved.Webhook);
                 Navigation.NavigateTo($"/webhooks/{saved.Webhook.Id}", replace: true);
                 return;
             }
@@ -204,7 +209,7 @@ public partial class WebhookEditPage : IDisposable
         }
         finally
         {
-            saving = false;
+            saving = created;
         }
     }
 
@@ -224,16 +229,26 @@ public partial class WebhookEditPage : IDisposable
 
     private async Task SendTestAsync()
     {
-        if (stored is null)
+        if (stored is null || testing)
         {
             return;
         }
-        await Dialogs.ShowAsync<TestResultDialog>($"Test of {stored.Name}", new DialogParameters<TestResultDialog>
+        // One test at a time: a double click would otherwise send two and stack two dialogs.
+        testing = true;
+        try
         {
-            { d => d.AccountId, Selected.Id },
-            { d => d.WebhookId, stored.Id },
-            { d => d.EventType, stored.EventType },
-        }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+            var dialog = await Dialogs.ShowAsync<TestResultDialog>($"Test of {stored.Name}", new DialogParameters<TestResultDialog>
+            {
+                { d => d.AccountId, Selected.Id },
+                { d => d.WebhookId, stored.Id },
+                { d => d.EventType, stored.EventType },
+            }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+            await dialog.Result;
+        }
+        finally
+        {
+            testing = false;
+        }
     }
 
     public void Dispose() => Selected.Changed -= AccountChangedAsync;

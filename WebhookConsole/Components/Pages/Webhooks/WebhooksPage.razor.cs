@@ -17,6 +17,7 @@ public partial class WebhooksPage : IDisposable
     private List<WebhookRow>? webhooks;
     private List<string> catalogue = [];
     private bool loading;
+    private bool testing;
     private string? search;
     private string eventFilter = AllEvents;
     private string statusFilter = AllStatuses;
@@ -130,13 +131,26 @@ public partial class WebhooksPage : IDisposable
 
     private async Task SendTestAsync(WebhookRow webhook)
     {
-        var dialog = await Dialogs.ShowAsync<TestResultDialog>($"Test of {webhook.Name}", new DialogParameters<TestResultDialog>
+        // One test at a time: a double click would otherwise send two and stack two dialogs.
+        if (testing)
         {
-            { d => d.AccountId, Selected.Id },
-            { d => d.WebhookId, webhook.Id },
-            { d => d.EventType, webhook.EventType },
-        }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
-        await dialog.Result;
+            return;
+        }
+        testing = true;
+        try
+        {
+            var dialog = await Dialogs.ShowAsync<TestResultDialog>($"Test of {webhook.Name}", new DialogParameters<TestResultDialog>
+            {
+                { d => d.AccountId, Selected.Id },
+                { d => d.WebhookId, webhook.Id },
+                { d => d.EventType, webhook.EventType },
+            }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+            await dialog.Result;
+        }
+        finally
+        {
+            testing = false;
+        }
     }
 
     private async Task DeleteAsync(WebhookRow webhook)
