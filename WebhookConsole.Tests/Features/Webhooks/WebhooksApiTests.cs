@@ -15,6 +15,16 @@ public sealed class WebhooksApiTests(ApiAppFixture fixture) : IClassFixture<ApiA
         await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Put, Webhooks, data), HttpStatusCode.Created);
 
     [Fact]
+    public async Task Create_NamesTheWebhookByItsUrlCutToANamesLength_WhenNameIsLeftOut()
+    {
+        var url = "https://crm.example.com/" + new string('a', 300);
+
+        var created = await CreateAsync(new { uri = url, hook = "*" });
+
+        Assert.Equal(url[..199] + "…", created["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Create_Answers201WithSecretAndDefaults_WhenBodyIsMinimal()
     {
         var created = await CreateAsync(new { uri = "https://example.com/calls", hook = "channel_create", http_verb = "POST" });

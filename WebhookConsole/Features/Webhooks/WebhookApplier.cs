@@ -24,7 +24,7 @@ internal sealed class WebhookApplier(SecretProtector secrets)
         }
         if (Sets(WebhookFields.Name))
         {
-            webhook.Name = input.Name ?? webhook.Url;
+            webhook.Name = input.Name ?? DefaultName(webhook.Url);
         }
         if (Sets(WebhookFields.HttpVerb))
         {
@@ -112,4 +112,8 @@ internal sealed class WebhookApplier(SecretProtector secrets)
         // A secret the client chose is echoed only on create, where every secret is shown.
         return isNew || string.IsNullOrEmpty(input.Secret) ? secret : null;
     }
+
+    /// <summary>A webhook without a name is named by its URL, cut to the length a name may have.</summary>
+    private static string DefaultName(string url) =>
+        url.Length <= WebhookValidator.MaxNameLength ? url : string.Concat(url.AsSpan(0, WebhookValidator.MaxNameLength - 1), "…");
 }

@@ -15,14 +15,14 @@ internal static class WebhookInputParser
         return new WebhookInput
         {
             Fields = data.Select(p => p.Key).Where(WebhookFields.Writable.Contains).ToHashSet(StringComparer.Ordinal),
-            Name = JsonFields.String(data, WebhookFields.Name, errors, maxLength: 200),
-            Uri = JsonFields.String(data, WebhookFields.Uri, errors, maxLength: 2048),
+            Name = JsonFields.String(data, WebhookFields.Name, errors, maxLength: WebhookValidator.MaxNameLength),
+            Uri = JsonFields.String(data, WebhookFields.Uri, errors, maxLength: WebhookValidator.MaxUriLength),
             HttpVerb = JsonFields.String(data, WebhookFields.HttpVerb, errors, maxLength: 16),
             Hook = JsonFields.String(data, WebhookFields.Hook, errors, maxLength: 200),
             // The validator's bounds (its rules, shared with the console), so 1e20 is answered as 11 is, not with int's range.
             Retries = JsonFields.Int(data, WebhookFields.Retries, errors, WebhookValidator.MinRetries, WebhookValidator.MaxRetries),
             TimeoutSeconds = JsonFields.Int(data, WebhookFields.TimeoutSeconds, errors, WebhookValidator.MinTimeoutSeconds, WebhookValidator.MaxTimeoutSeconds),
-            BodyTemplate = JsonFields.String(data, WebhookFields.BodyTemplate, errors, maxLength: 64 * 1024),
+            BodyTemplate = JsonFields.String(data, WebhookFields.BodyTemplate, errors, maxLength: WebhookValidator.MaxTemplateLength),
             CustomData = JsonFields.Object(data, WebhookFields.CustomData, errors),
             Headers = Headers(data, errors),
             Signing = JsonFields.String(data, WebhookFields.Signing, errors, maxLength: 16),

@@ -18,6 +18,10 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
     public const int MaxTimeoutSeconds = 60;
     public const int MaxHeaders = 50;
     private const int MaxHeaderValueLength = 4096;
+    // The lengths the database holds (WebhookEndpointConfiguration); checked here so the console keeps to them too.
+    public const int MaxNameLength = 200;
+    public const int MaxUriLength = 2048;
+    public const int MaxTemplateLength = 64 * 1024;
 
     /// <param name="complete">Create or full replace: the required fields must be there.</param>
     public async Task ValidateAsync(WebhookInput input, bool complete, FieldErrors errors, CancellationToken cancellationToken)
@@ -28,7 +32,15 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
         {
             errors.Add(WebhookFields.Name, "required", "name cannot be blank; leave it out to use the uri");
         }
-        if (input.Uri is { } uri && !string.IsNullOrWhiteSpace(uri))
+        else if (input.Name is { Length: > MaxNameLength })
+        {
+            errors.Add(WebhookFields.Name, "maxLength", $"name is longer than {MaxNameLength} characters");
+        }
+        if (input.Uri is { Length: > MaxUriLength })
+        {
+            errors.Add(WebhookFields.Uri, "maxLength", $"uri is longer than {MaxUriLength} characters");
+        }
+        else if (input.Uri is { } uri && !string.IsNullOrWhiteSpace(uri))
         {
             CheckUri(uri, errors);
         }
@@ -49,7 +61,11 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
         {
             errors.Add(WebhookFields.TimeoutSeconds, "range", $"timeout_seconds must be between {MinTimeoutSeconds} and {MaxTimeoutSeconds}");
         }
-        if (!string.IsNullOrWhiteSpace(input.BodyTemplate) && templates.Validate(input.BodyTemplate) is { } fault)
+        if (input.BodyTemplate is { Length: > MaxTemplateLength })
+        {
+            errors.Add(WebhookFields.BodyTemplate, "maxLength", $"body_template is longer than {MaxTemplateLength} characters");
+        }
+        else if (!string.IsNullOrWhiteSpace(input.BodyTemplate) && templates.Validate(input.BodyTemplate) is { } fault)
         {
             errors.Add(WebhookFields.BodyTemplate, "template", $"line {fault.Line}, column {fault.Column}: {fault.Message}");
         }

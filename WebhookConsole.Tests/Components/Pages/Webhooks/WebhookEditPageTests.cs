@@ -65,6 +65,21 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Save_RefusesWhatTheApiRefuses_WhenUrlIsTooLongOrCustomDataNamesAFieldTwice()
+    {
+        var page = RenderInConsole<WebhookEditPage>();
+        page.WaitForElement("#webhook-url").Input("https://crm.example.com/" + new string('a', 2100));
+        page.Find("#webhook-custom-data").Input("{\"crm\": 1, \"crm\": 2}");
+
+        page.Find("#save-webhook").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#save-errors")));
+        Assert.Contains("Uri is longer than 2048 characters", page.Markup);
+        Assert.Contains("Not valid JSON at line 1", page.Markup);
+        Assert.Equal(0, await Data.CountAsync<WebhookEndpoint>());
+    }
+
+    [Fact]
     public async Task Preview_ShowsTheSignedRequest_AndFollowsTheTemplate()
     {
         var sample = JsonNode.Parse((await App.Services.GetRequiredService<EventTypeCatalog>().FindAsync("Call:Hangup", CancellationToken.None))!.SampleJson)!;

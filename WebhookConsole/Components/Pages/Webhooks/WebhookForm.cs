@@ -82,7 +82,8 @@ public sealed class WebhookForm
         }
         try
         {
-            if (JsonNode.Parse(CustomData) is JsonObject data)
+            // A name given twice is refused, as the API refuses it, rather than the last one silently kept.
+            if (JsonNode.Parse(CustomData, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) is JsonObject data)
             {
                 return data;
             }
