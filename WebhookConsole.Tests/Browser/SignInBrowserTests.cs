@@ -33,6 +33,28 @@ public sealed class SignInBrowserTests(BrowserFixture browsers)
     }
 
     [Fact]
+    public async Task SignOut_EndsTheOtherOpenTabs_AndSigningInAgainWorks()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.SignInAsync();
+        await browser.GotoAsync("/tokens");
+        var other = await browser.Page.Context.NewPageAsync();
+        await other.GotoAsync("/tokens");
+        await other.Locator("#console-ready[data-interactive=true]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+
+        await browser.Page.ClickAsync("#user-menu button");
+        await browser.Page.ClickAsync("#sign-out");
+        await Expect(browser.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+
+        // The other tab's circuit checks its sign-in again, finds it ended, and leaves for the sign-in page.
+        await Expect(other).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login\\?ReturnUrl=%2Ftokens$"), new() { Timeout = 30_000 });
+        await browser.SignInAsync();
+        await browser.GotoAsync("/tokens");
+        await Expect(browser.Page.Locator("h5")).ToHaveTextAsync("API tokens");
+    }
+
+    [Fact]
     public async Task SignIn_ShowsError_WhenPasswordIsWrong()
     {
         await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);

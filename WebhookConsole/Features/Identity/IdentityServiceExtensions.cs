@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Hangfire;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using WebhookConsole.Data;
 
@@ -11,6 +13,7 @@ internal static class IdentityServiceExtensions
     public static WebApplicationBuilder AddAdminIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, AdminAuthenticationStateProvider>();
         builder.Services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -56,8 +59,13 @@ internal static class IdentityServiceExtensions
     /// <summary>Sign-out, and the Hangfire dashboard for signed-in admins only.</summary>
     public static WebApplication MapAdminIdentity(this WebApplication app)
     {
-        app.MapPost("/Account/Logout", async (SignInManager<AdminUser> signIn) =>
+        app.MapPost("/Account/Logout", async (SignInManager<AdminUser> signIn, UserManager<AdminUser> users, ClaimsPrincipal principal) =>
         {
+            // A new stamp ends this admin's other sessions too, open console tabs among them (they check it).
+            if (await users.GetUserAsync(principal) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(LoginPath);
         }).ExcludeFromDescription();
