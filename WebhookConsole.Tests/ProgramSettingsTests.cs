@@ -42,6 +42,35 @@ public sealed class ProgramSettingsTests
         }
     }
 
+    [Fact]
+    public async Task App_ServesTheConsolesScriptsAndStyles_WhenRunFromItsBuildOutsideDevelopment()
+    {
+        var directory = TempDirectory.Create("assets");
+        try
+        {
+            // As `dotnet run --project WebhookConsole` with ASPNETCORE_ENVIRONMENT=Production: the build's output, run in
+            // the project's folder, not a published one.
+            await using var app = await AppProcess.StartAsync(
+                new Dictionary<string, string> { ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "assets.db")}" },
+                TimeSpan.FromSeconds(60), inProjectFolder: true);
+            using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+
+            var login = await http.GetStringAsync("/Account/Login");
+            var styles = System.Text.RegularExpressions.Regex.Matches(login, "href=\"([^\"]+\\.css)\"").Select(m => m.Groups[1].Value).ToList();
+
+            Assert.Contains(styles, href => href.StartsWith("_content/MudBlazor/", StringComparison.Ordinal));
+            foreach (var path in styles.Append("_framework/blazor.web.js"))
+            {
+                var response = await http.GetAsync("/" + path);
+                Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
+            }
+        }
+        finally
+        {
+            TempDirectory.TryDelete(directory);
+        }
+    }
+
     /// <summary>The inotify watches a Linux process holds (each folder a <c>FileSystemWatcher</c> covers is one).</summary>
     private static int InotifyWatches(int processId)
     {

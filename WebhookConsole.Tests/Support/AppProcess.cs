@@ -24,7 +24,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan readyTimeout)
+    /// <param name="inProjectFolder">Run in the project's folder, as <c>dotnet run --project WebhookConsole</c> does, instead of the build's.</param>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan readyTimeout, bool inProjectFolder = false)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -33,7 +34,7 @@ public sealed class AppProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(AppAssemblyPath())!,
+            WorkingDirectory = inProjectFolder ? Path.Combine(RepositoryRoot(), "WebhookConsole") : Path.GetDirectoryName(AppAssemblyPath())!,
         };
         start.Environment["ASPNETCORE_URLS"] = baseUrl;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -90,17 +91,20 @@ public sealed class AppProcess : IAsyncDisposable
         var testBin = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = testBin.Name;
         var configuration = testBin.Parent!.Name;
-        var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "WebhookConsole.sln")))
-        {
-            root = root.Parent;
-        }
-        if (root is null)
-        {
-            throw new InvalidOperationException("WebhookConsole.sln not found above " + AppContext.BaseDirectory);
-        }
-        var path = Path.Combine(root.FullName, "WebhookConsole", "bin", configuration, framework, "WebhookConsole.dll");
+        var path = Path.Combine(RepositoryRoot(), "WebhookConsole", "bin", configuration, framework, "WebhookConsole.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the app first", path);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var root = new DirectoryInfo(AppContext.BaseDirectory); root is not null; root = root.Parent)
+        {
+            if (File.Exists(Path.Combine(root.FullName, "WebhookConsole.sln")))
+            {
+                return root.FullName;
+            }
+        }
+        throw new InvalidOperationException("WebhookConsole.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static int FreePort()

@@ -9,6 +9,10 @@ internal static class ConsoleServiceExtensions
 
     public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
+        // Run from its build output (dotnet run) the console's scripts and styles are found through the build's
+        // manifest, which the host reads in Development only; outside it every one of them answered 500. A published
+        // app has no such manifest, so this changes nothing there.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
             // SignalR's default of 32 KB per message would drop the circuit when a field longer than that is sent, a
             // body template among them (up to 64 K characters, which UTF-8 and JSON escapes can make three times as long).
