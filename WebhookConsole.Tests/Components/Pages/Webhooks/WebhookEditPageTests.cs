@@ -222,6 +222,23 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Reveal_SaysTheWebhookIsGone_WhenItWasDeletedMeanwhile()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls");
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+        page.WaitForElement("#reveal-secret");
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Webhooks.Where(w => w.Id == webhook.Id).ExecuteDeleteAsync();
+        }
+
+        page.Find("#reveal-secret").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("This webhook no longer exists.", Host.Markup));
+    }
+
+    [Fact]
     public async Task ReEnable_ClearsTheReasonShownOnTheEditPage()
     {
         var account = await App.DefaultAccountIdAsync();

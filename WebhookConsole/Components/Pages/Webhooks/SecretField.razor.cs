@@ -90,7 +90,10 @@ public partial class SecretField
             revealed = Secret is not null;
             if (Secret is null)
             {
-                Snackbar.Add("This webhook has no secret yet; save it to make one.", Severity.Info);
+                // Deleted meanwhile (in another tab, say) reads the same as no secret; say which it is.
+                var gone = await Webhooks.GetAsync(AccountId, WebhookId!.Value, CancellationToken.None) is null;
+                Snackbar.Add(gone ? "This webhook no longer exists." : "This webhook has no secret yet; save it to make one.",
+                    gone ? Severity.Error : Severity.Info);
             }
             await SecretChanged.InvokeAsync(Secret);
         }
