@@ -27,6 +27,18 @@ public partial class TestResultDialog
     /// <summary>The webhook's event; <c>*</c> tests with the default event.</summary>
     [Parameter] public string EventType { get; set; } = WebhookEndpoint.AnyEvent;
 
+    /// <summary>Sends a test of the webhook in this dialog and completes when the dialog is closed.</summary>
+    public static async Task ShowAsync(IDialogService dialogs, Guid accountId, Guid webhookId, string webhookName, string eventType)
+    {
+        var dialog = await dialogs.ShowAsync<TestResultDialog>($"Test of {webhookName}", new DialogParameters<TestResultDialog>
+        {
+            { d => d.AccountId, accountId },
+            { d => d.WebhookId, webhookId },
+            { d => d.EventType, eventType },
+        }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+        await dialog.Result;
+    }
+
     private string EventName => EventType == WebhookEndpoint.AnyEvent ? WebhookTestService.DefaultEventForAny : EventType;
 
     private bool Succeeded => attempt is { StatusCode: >= 200 and < 300, Error: null };

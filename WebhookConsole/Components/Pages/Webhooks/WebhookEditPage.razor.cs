@@ -237,13 +237,7 @@ public partial class WebhookEditPage : IDisposable
         testing = true;
         try
         {
-            var dialog = await Dialogs.ShowAsync<TestResultDialog>($"Test of {stored.Name}", new DialogParameters<TestResultDialog>
-            {
-                { d => d.AccountId, Selected.Id },
-                { d => d.WebhookId, stored.Id },
-                { d => d.EventType, stored.EventType },
-            }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
-            await dialog.Result;
+            await TestResultDialog.ShowAsync(Dialogs, Selected.Id, stored.Id, stored.Name, stored.EventType);
         }
         finally
         {

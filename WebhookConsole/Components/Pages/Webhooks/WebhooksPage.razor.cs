@@ -139,13 +139,7 @@ public partial class WebhooksPage : IDisposable
         testing = true;
         try
         {
-            var dialog = await Dialogs.ShowAsync<TestResultDialog>($"Test of {webhook.Name}", new DialogParameters<TestResultDialog>
-            {
-                { d => d.AccountId, Selected.Id },
-                { d => d.WebhookId, webhook.Id },
-                { d => d.EventType, webhook.EventType },
-            }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
-            await dialog.Result;
+            await TestResultDialog.ShowAsync(Dialogs, Selected.Id, webhook.Id, webhook.Name, webhook.EventType);
         }
         finally
         {
