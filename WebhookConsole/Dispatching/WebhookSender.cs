@@ -88,15 +88,17 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
     {
         // As the receiver sent them: the values are not parsed into typed headers only to be printed again.
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in response.Headers.NonValidated)
-        {
-            headers[name] = values.ToString();
-        }
-        foreach (var (name, values) in response.Content.Headers.NonValidated)
-        {
-            headers[name] = values.ToString();
-        }
+        Add(response.Headers.NonValidated);
+        Add(response.Content.Headers.NonValidated);
         return headers;
+
+        void Add(HttpHeadersNonValidated received)
+        {
+            foreach (var (name, values) in received)
+            {
+                headers[name] = values.ToString();
+            }
+        }
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
