@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Components.Pages.Webhooks;
+using WebhookConsole.Api;
 using WebhookConsole.Data;
+using WebhookConsole.Dispatching;
 using WebhookConsole.Dispatching.Signing;
+using WebhookConsole.Features.Environments;
 using WebhookConsole.Features.EventTypes;
 using WebhookConsole.Features.Webhooks;
 using WebhookConsole.Tests.Support;
@@ -249,5 +252,89 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#webhook-disabled-reason")));
         Assert.True((await Data.WebhookAsync(webhook.Id)).Enabled);
+    }
+
+    [Fact]
+    public async Task Save_RefusesToOverwriteWhatChangedElsewhere_ThenSavesOverItWhenAsked()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls", w => w.Name = "CRM");
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+        page.WaitForElement("#webhook-url").Input("https://crm.example.com/v2/calls");
+        await PatchAsync(account, webhook.Id, new WebhookInput { Fields = new HashSet<string> { WebhookFields.Name, WebhookFields.Retries }, Name = "CRM (other tab)", Retries = 7 });
+
+        page.Find("#save-webhook").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("this webhook's name and retries changed elsewhere", page.Find("#webhook-conflict").TextContent));
+        Assert.Contains("changed elsewhere meanwhile", Host.Markup);
+        var untouched = await Data.WebhookAsync(webhook.Id);
+        Assert.Equal(("https://crm.example.com/calls", "CRM (other tab)", 7), (untouched.Url, untouched.Name, untouched.Retries));
+
+        page.Find("#conflict-overwrite").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#webhook-conflict")));
+        var saved = await Data.WebhookAsync(webhook.Id);
+        Assert.Equal(("https://crm.example.com/v2/calls", "CRM", 3), (saved.Url, saved.Name, saved.Retries));
+    }
+
+    [Fact]
+    public async Task Save_DoesNotReEnableAWebhookTheDispatcherDisabledMeanwhile_AndReloadShowsWhy()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls");
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+        page.WaitForElement("#webhook-url").Input("https://crm.example.com/v2/calls");
+        await App.Services.GetRequiredService<WebhookHealth>().DisableAsync(webhook.Id, "410 Gone", CancellationToken.None);
+
+        page.Find("#save-webhook").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("this webhook's status changed elsewhere", page.Find("#webhook-conflict").TextContent));
+        Assert.False((await Data.WebhookAsync(webhook.Id)).Enabled);
+
+        page.Find("#conflict-reload").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("410 Gone", page.Find("#webhook-disabled-reason").TextContent));
+        Assert.Empty(page.FindAll("#webhook-conflict"));
+        Assert.Equal("https://crm.example.com/calls", page.Find("#webhook-url").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Save_TakesThePagesOwnChanges_ButNotSubscriptionsChangedElsewhere()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls");
+        var staging = await Data.AddEnvironmentAsync(account, "Staging");
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+        page.WaitForElement("#webhook-url").Input("https://crm.example.com/v2/calls");
+        page.Find("#save-webhook").Click();
+        await Data.WaitForWebhookAsync(webhook.Id, w => w.Url.EndsWith("/v2/calls"), TimeSpan.FromSeconds(10), "the page's first save");
+        page.Find("#rotate-secret").Click();
+        Host.WaitForElement("#confirm-yes").Click();
+        page.WaitForElement("#rotated-secret");
+        // Saved again, as stored by someone else: the same values with a later timestamp conflict with nothing.
+        await PatchAsync(account, webhook.Id, new WebhookInput { Fields = new HashSet<string> { WebhookFields.Retries }, Retries = 3 });
+
+        page.Find("#webhook-url").Input("https://crm.example.com/v3/calls");
+        page.Find("#save-webhook").Click();
+
+        await Data.WaitForWebhookAsync(webhook.Id, w => w.Url.EndsWith("/v3/calls"), TimeSpan.FromSeconds(10), "the save after the rotation");
+        Assert.Empty(page.FindAll("#webhook-conflict"));
+
+        var environments = App.Services.GetRequiredService<EnvironmentService>();
+        var subscribe = new EnvironmentInput { Fields = new HashSet<string> { EnvironmentInputParser.Webhooks }, Webhooks = [webhook.Id] };
+        await environments.UpdateAsync(account, staging.Id, subscribe, replace: false, new FieldErrors(), CancellationToken.None);
+        page.Find("#webhook-url").Input("https://crm.example.com/v4/calls");
+        page.Find("#save-webhook").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("this webhook's environments changed elsewhere", page.Find("#webhook-conflict").TextContent));
+        Assert.Equal("https://crm.example.com/v3/calls", (await Data.WebhookAsync(webhook.Id)).Url);
+    }
+
+    private async Task PatchAsync(Guid account, Guid webhookId, WebhookInput input)
+    {
+        var errors = new FieldErrors();
+        var saved = await App.Services.GetRequiredService<WebhookService>().UpdateAsync(account, webhookId, input, replace: false, errors, CancellationToken.None);
+        Assert.False(errors.Any, errors.Any ? errors.Summary() : null);
+        Assert.NotNull(saved);
     }
 }

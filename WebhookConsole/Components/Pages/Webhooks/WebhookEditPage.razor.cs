@@ -16,12 +16,15 @@ public partial class WebhookEditPage : IDisposable
     private readonly Dictionary<string, string> previewSecrets = [];
     private List<EventTypeOption> events = [];
     private List<EnvironmentOption> environments = [];
+    private List<Guid> loadedEnvironmentIds = [];
     private WebhookEndpoint? stored;
     private WebhookForm? form;
     private Dictionary<string, string> errors = [];
     private WebhookPreviewResult preview = new(null, null);
     private string? loadedId;
     private string? newSecret;
+    /// <summary>The fields changed elsewhere since the form was loaded, when a save was refused for them.</summary>
+    private List<string>? conflict;
     private bool loading = true;
     private bool saving;
     private bool testing;
@@ -54,6 +57,10 @@ public partial class WebhookEditPage : IDisposable
 
     private IReadOnlyList<KeyValuePair<string, string>> PreviewHeaders => preview.Request?.Headers ?? [];
 
+    private static string ConflictMessage(List<string> fields) =>
+        $"Not saved: since this page was opened, this webhook's {WebhookFieldLabels.List(fields)} changed elsewhere (in another tab, "
+        + "by another admin, or by the dispatcher). Reload to see those changes and drop yours, or save yours over them.";
+
     protected override void OnInitialized() => Selected.Changed += AccountChangedAsync;
 
     protected override async Task OnParametersSetAsync()
@@ -68,7 +75,7 @@ public partial class WebhookEditPage : IDisposable
 
     private async Task LoadAsync()
     {
-        (loading, errors, newSecret) = (true, [], null);
+        (loading, errors, newSecret, conflict) = (true, [], null, null);
         await Selected.EnsureAsync();
         events = [.. (await Catalog.ListAsync(CancellationToken.None)).Select(t => new EventTypeOption(t.Name, t.Description, t.SampleJson))];
         environments = [.. (await Environments.ListAsync(Selected.Id, CancellationToken.None)).Select(e => new EnvironmentOption(e.Id, e.Name))];
@@ -80,7 +87,8 @@ public partial class WebhookEditPage : IDisposable
         else
         {
             stored = Guid.TryParse(Id, out var id) ? await Webhooks.GetAsync(Selected.Id, id, CancellationToken.None) : null;
-            form = stored is null ? null : WebhookForm.From(stored, await Editor.EnvironmentIdsAsync(Selected.Id, stored.Id, CancellationToken.None));
+            loadedEnvironmentIds = stored is null ? [] : await Editor.EnvironmentIdsAsync(Selected.Id, stored.Id, CancellationToken.None);
+            form = stored is null ? null : WebhookForm.From(stored, loadedEnvironmentIds);
         }
         (loading, saving) = (false, false);
         FormChanged();
@@ -174,7 +182,12 @@ public partial class WebhookEditPage : IDisposable
         return plain;
     }
 
-    private async Task SaveAsync()
+    private Task SaveAsync() => SaveAsync(overwrite: false);
+
+    /// <summary>Saves what the form holds even though the webhook was changed elsewhere since it was loaded.</summary>
+    private Task OverwriteAsync() => SaveAsync(overwrite: true);
+
+    private async Task SaveAsync(bool overwrite)
     {
         // A double click delivers a second click while the first save awaits the database: it must not save again.
         if (form is null || saving)
@@ -187,11 +200,16 @@ public partial class WebhookEditPage : IDisposable
         {
             var faults = new FieldErrors();
             var input = form.ToInput(includeSecret: stored is null, faults);
-            var saved = await Editor.SaveAsync(Selected.Id, stored?.Id, input, form.EnvironmentIds, faults, CancellationToken.None);
+            var loadedFrom = stored is null || overwrite ? null : new WebhookEditBase(stored, loadedEnvironmentIds);
+            var saved = await Editor.SaveAsync(Selected.Id, stored?.Id, input, form.EnvironmentIds, faults, CancellationToken.None, loadedFrom);
             errors = WebhookErrors.ByField(faults);
+            conflict = faults.Items.TryGetValue(WebhookEditor.ConflictField, out var changed) ? [.. changed.Keys] : null;
+            errors.Remove(WebhookEditor.ConflictField);
             if (saved is null)
             {
-                Snackbar.Add(faults.Any ? "Not saved: fix the fields marked in red." : "This webhook no longer exists.", Severity.Error);
+                Snackbar.Add(
+                    conflict is not null ? "Not saved: this webhook was changed elsewhere meanwhile." :
+                    faults.Any ? "Not saved: fix the fields marked in red." : "This webhook no longer exists.", Severity.Error);
                 return;
             }
             Snackbar.Add(stored is null ? $"Webhook '{saved.Webhook.Name}' created" : $"Webhook '{saved.Webhook.Name}' saved", Severity.Success);
@@ -202,7 +220,7 @@ public partial class WebhookEditPage : IDisposable
                 Navigation.NavigateTo($"/webhooks/{saved.Webhook.Id}", replace: true);
                 return;
             }
-            stored = saved.Webhook;
+            (stored, loadedEnvironmentIds) = (saved.Webhook, [.. form.EnvironmentIds]);
             newSecret = saved.Secret;
             form.Secret = saved.Secret;
             FormChanged();
