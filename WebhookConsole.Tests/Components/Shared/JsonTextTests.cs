@@ -11,6 +11,16 @@ public sealed class JsonTextTests
     }
 
     [Theory]
+    [InlineData("""{"say":"\ud83d\ude00 ok"}""", "{\n  \"say\": \"\U0001F600 ok\"\n}")]
+    [InlineData("""{"say":"😀 ok 🇮🇱"}""", "{\n  \"say\": \"😀 ok 🇮🇱\"\n}")]
+    [InlineData("""{"\ud83d\udcde":"call"}""", "{\n  \"📞\": \"call\"\n}")]
+    [InlineData("""{"path":"C:\\ud83d\\ude00"}""", "{\n  \"path\": \"C:\\\\ud83d\\\\ude00\"\n}")]
+    public void Pretty_ShowsCharactersBeyondTheBasicPlaneAsThemselves(string json, string shown)
+    {
+        Assert.Equal(shown, JsonText.Pretty(json));
+    }
+
+    [Theory]
     [InlineData("not json at all")]
     [InlineData("""{"who": "half \ud83d"}""")]
     [InlineData("""{"\udc00": 1}""")]

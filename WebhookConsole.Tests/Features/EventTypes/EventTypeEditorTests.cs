@@ -37,4 +37,16 @@ public sealed class EventTypeEditorTests(ApiAppFixture fixture) : IClassFixture<
         Assert.Empty(errors.Items);
         Assert.Contains("\U0001F600", System.Text.Json.Nodes.JsonNode.Parse(type!.SampleJson)!["tag"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Create_StoresTheSampleAsTyped_NotEscapedToAscii()
+    {
+        var errors = new FieldErrors();
+
+        var type = await Editor.CreateAsync(new EventTypeInput(NewName(), "Tagged", """{"who": "José <b>", "said": "\"hi\" 😀"}"""), errors, CancellationToken.None);
+
+        Assert.Empty(errors.Items);
+        Assert.Contains("\"José <b>\"", type!.SampleJson);
+        Assert.Contains("\"\\\"hi\\\" ", type.SampleJson);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -22,7 +24,7 @@ internal static class JsonText
         }
         try
         {
-            return JsonNode.Parse(text)?.ToJsonString(Indented) ?? text;
+            return JsonNode.Parse(text) is { } node ? Pretty(node) : text;
         }
         catch (JsonException)
         {
@@ -30,5 +32,42 @@ internal static class JsonText
         }
     }
 
-    public static string Pretty(JsonNode node) => node.ToJsonString(Indented);
+    public static string Pretty(JsonNode node) => WithPairsUnescaped(node.ToJsonString(Indented));
+
+    /// <summary>
+    /// The writer escapes every character beyond the Basic Multilingual Plane (emoji, say) as two <c>\uXXXX</c>
+    /// escapes, whatever its encoder allows; this puts the character back. An escaped backslash is passed over
+    /// whole, so text that only looks like such an escape stays as it is.
+    /// </summary>
+    private static string WithPairsUnescaped(string json)
+    {
+        if (!json.Contains("\\uD", StringComparison.Ordinal))
+        {
+            return json;
+        }
+        var text = new StringBuilder(json.Length);
+        for (var i = 0; i < json.Length; i++)
+        {
+            if (json[i] == '\\' && i + 1 < json.Length)
+            {
+                if (Escape(json, i) is { } high && char.IsHighSurrogate(high) && Escape(json, i + 6) is { } low && char.IsLowSurrogate(low))
+                {
+                    text.Append(high).Append(low);
+                    i += 11;
+                    continue;
+                }
+                text.Append(json[i]);
+                i++;
+            }
+            text.Append(json[i]);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The character a <c>\uXXXX</c> escape at <paramref name="at"/> stands for, or null when there is none.</summary>
+    private static char? Escape(string json, int at) =>
+        at + 6 <= json.Length && json[at] == '\\' && json[at + 1] == 'u'
+            && ushort.TryParse(json.AsSpan(at + 2, 4), NumberStyles.AllowHexSpecifier, null, out var code)
+            ? (char)code
+            : null;
 }

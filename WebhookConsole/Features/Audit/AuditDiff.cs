@@ -1,13 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using WebhookConsole.Components.Shared;
 
 namespace WebhookConsole.Features.Audit;
 
 /// <summary>Lines up the fields of an entry's before and after snapshots, for showing what a change did.</summary>
 internal static class AuditDiff
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     /// <summary>Every field of either snapshot, in the snapshot's order, with the changed ones marked.</summary>
     public static List<AuditFieldChange> Compare(string? beforeJson, string? afterJson)
     {
@@ -18,11 +16,11 @@ internal static class AuditDiff
     }
 
     /// <summary>The snapshot indented for reading; empty when there is none.</summary>
-    public static string Pretty(string? json) => Parse(json)?.ToJsonString(Indented) ?? "";
+    public static string Pretty(string? json) => Parse(json) is { } snapshot ? JsonText.Pretty(snapshot) : "";
 
     private static string? Field(JsonObject? snapshot, string field) =>
         snapshot is not null && snapshot.TryGetPropertyValue(field, out var value)
-            ? value?.ToJsonString(Indented) ?? "null"
+            ? value is null ? "null" : JsonText.Pretty(value)
             : null;
 
     private static JsonObject? Parse(string? json) =>

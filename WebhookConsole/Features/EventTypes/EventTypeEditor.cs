@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,9 @@ namespace WebhookConsole.Features.EventTypes;
 /// <summary>Adds, edits and deletes catalogue entries; each change is validated whole before anything is saved.</summary>
 internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, AuditLog audit, EventTypeCatalog catalog)
 {
+    /// <summary>Samples are stored indented, with their text as typed (not escaped to ASCII).</summary>
+    private static readonly JsonSerializerOptions SampleJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public const int MaxNameLength = 200;
 
     public async Task<List<EventType>> ListAsync(CancellationToken cancellationToken)
@@ -117,7 +121,7 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
             var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
             if (node is JsonObject obj)
             {
-                sample = obj.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+                sample = obj.ToJsonString(SampleJson);
             }
             else
             {
