@@ -123,6 +123,45 @@ public sealed class WebhooksBrowserTests(BrowserFixture browsers)
         Assert.Equal(1, await app.App.Data.CountAsync<WebhookEndpoint>());
     }
 
+    [Fact]
+    public async Task Webhook_EditedInTwoTabs_IsNotOverwrittenUnseen()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+        var webhook = await app.App.Data.AddWebhookAsync(await app.App.DefaultAccountIdAsync(), "https://crm.example.com/calls", w => w.Name = "CRM");
+        await browser.GotoAsync($"/webhooks/{webhook.Id}");
+        await browser.WaitForInteractiveAsync();
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync($"/webhooks/{webhook.Id}");
+        await other.Locator("#console-ready[data-interactive=true]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+
+        await other.FillAsync("#webhook-name", "CRM (renamed in the other tab)");
+        await other.ClickAsync("#save-webhook");
+        await Expect(other.Locator("h5")).ToHaveTextAsync("CRM (renamed in the other tab)");
+        await page.FillAsync("#webhook-url", "https://crm.example.com/v2/calls");
+        await page.ClickAsync("#save-webhook");
+
+        await Expect(page.Locator("#webhook-conflict")).ToContainTextAsync("this webhook's name changed elsewhere");
+        Assert.Equal(("CRM (renamed in the other tab)", "https://crm.example.com/calls"), await NameAndUrlAsync(app, webhook.Id));
+        await page.ClickAsync("#conflict-reload");
+        await Expect(page.Locator("#webhook-name")).ToHaveValueAsync("CRM (renamed in the other tab)");
+        await Expect(page.Locator("#webhook-url")).ToHaveValueAsync("https://crm.example.com/calls");
+        await page.FillAsync("#webhook-url", "https://crm.example.com/v2/calls");
+        await page.ClickAsync("#save-webhook");
+
+        var saved = await app.App.Data.WaitForWebhookAsync(webhook.Id, w => w.Url.EndsWith("/v2/calls"), TimeSpan.FromSeconds(15), "the save after the reload");
+        Assert.Equal("CRM (renamed in the other tab)", saved.Name);
+        await Expect(page.Locator("#webhook-conflict")).ToHaveCountAsync(0);
+    }
+
+    private static async Task<(string, string)> NameAndUrlAsync(ServedApp app, Guid id)
+    {
+        var webhook = await app.App.Data.WebhookAsync(id);
+        return (webhook.Name, webhook.Url);
+    }
+
     private static async Task ChooseEventAsync(IPage page, string eventType)
     {
         await page.Locator("div.mud-select[id^=select]").Filter(new() { Has = page.Locator("#webhook-event") }).ClickAsync();
