@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Api;
 using WebhookConsole.Components.Pages.Environments;
 using WebhookConsole.Features.Environments;
 using WebhookConsole.Tests.Support;
@@ -83,5 +84,31 @@ public sealed class EnvironmentSubscriptionsEditorTests : ConsoleTestContext
         Host.WaitForAssertion(() => Assert.Contains("saved: 1 added, 0 removed", Host.Markup));
         var saved = await Environments.GetAsync(accountId, environment.Id, CancellationToken.None);
         Assert.Equal([a.Id], saved!.Subscriptions.Select(s => s.WebhookId));
+    }
+
+    [Fact]
+    public async Task Save_AppliesOnlyTheTicksChangedHere_ToSubscriptionsChangedElsewhereMeanwhile()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var a = await Data.AddWebhookAsync(accountId, "https://a.example/hook");
+        var b = await Data.AddWebhookAsync(accountId, "https://b.example/hook");
+        var c = await Data.AddWebhookAsync(accountId, "https://c.example/hook");
+        var d = await Data.AddWebhookAsync(accountId, "https://d.example/hook");
+        var environment = await Data.AddEnvironmentAsync(accountId, "ITD2024", a.Id, b.Id);
+        var page = RenderInConsole<EnvironmentsPage>();
+        page.WaitForElement($"#subscriptions-{environment.Id}").Click();
+        page.WaitForAssertion(() => Assert.Contains("2 of 4 subscribed", page.Find("#subscriptions-summary").TextContent));
+        // Elsewhere (another tab, or a webhook's edit page): b unsubscribed, d subscribed.
+        var elsewhere = new EnvironmentInput { Fields = new HashSet<string> { EnvironmentInputParser.Webhooks }, Webhooks = [a.Id, d.Id] };
+        Assert.NotNull(await Environments.UpdateAsync(accountId, environment.Id, elsewhere, replace: false, new FieldErrors(), CancellationToken.None));
+
+        page.Find($"#subscription-{a.Id}").Change(false);
+        page.Find($"#subscription-{c.Id}").Change(true);
+        page.Find("#save-subscriptions").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Subscriptions of 'ITD2024' saved: 1 added, 1 removed", Host.Markup));
+        var saved = await Environments.GetAsync(accountId, environment.Id, CancellationToken.None);
+        Assert.Equal(new[] { c.Id, d.Id }.Order(), saved!.Subscriptions.Select(s => s.WebhookId).Order());
+        page.WaitForAssertion(() => Assert.Contains("2 of 4 subscribed", page.Find("#subscriptions-summary").TextContent));
     }
 }

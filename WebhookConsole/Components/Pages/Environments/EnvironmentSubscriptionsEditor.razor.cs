@@ -77,18 +77,27 @@ public partial class EnvironmentSubscriptionsEditor
 
     private void Reset() => chosen = [.. saved];
 
-    /// <summary>The whole set in one update, so the environment never holds half of a change.</summary>
+    /// <summary>
+    /// The whole set in one update, so the environment never holds half of a change. Only the ticks changed here are
+    /// applied, to the subscriptions as they are now: a webhook subscribed or unsubscribed elsewhere meanwhile (on its
+    /// edit page, in another tab) keeps that change unless it was ticked here too.
+    /// </summary>
     private async Task SaveAsync()
     {
         busy = true;
         var (added, removed) = (Added, Removed);
+        var current = await Environments.GetAsync(AccountId, EnvironmentId, CancellationToken.None);
+        var wanted = (current?.Subscriptions.Select(s => s.WebhookId) ?? saved)
+            .Where(id => chosen.Contains(id) || !saved.Contains(id))
+            .Concat(chosen.Where(id => !saved.Contains(id)))
+            .ToHashSet();
         var input = new EnvironmentInput
         {
             Fields = new HashSet<string> { EnvironmentInputParser.Webhooks },
-            Webhooks = chosen.Order().ToList(),
+            Webhooks = wanted.Order().ToList(),
         };
         var errors = new FieldErrors();
-        var result = await Environments.UpdateAsync(AccountId, EnvironmentId, input, replace: false, errors, CancellationToken.None);
+        var result = current is null ? null : await Environments.UpdateAsync(AccountId, EnvironmentId, input, replace: false, errors, CancellationToken.None);
         busy = false;
         if (result is null)
         {
