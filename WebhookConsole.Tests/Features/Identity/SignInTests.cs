@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using WebhookConsole.Features.Identity;
 using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Features.Identity;
@@ -52,6 +54,25 @@ public sealed class SignInTests
         Assert.Contains("WebhookConsole jobs", await jobs.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task SignOut_EndsTheSessionOfACookieKeptFromBefore_WithinTheRecheckInterval()
+    {
+        await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+        var signIn = await ConsoleSignIn.SignInAsync(client);
+        var kept = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => c.StartsWith("WebhookConsole.Auth=")));
+        using var copy = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", kept);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/hangfire")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/Account/Logout", null)).StatusCode);
+
+        await Poll.UntilAsync(
+            async () => (await copy.GetAsync("/hangfire")).StatusCode == HttpStatusCode.Redirect,
+            AdminAuthenticationStateProvider.Interval * 3, "the kept cookie to be turned away after the sign-out");
+        Assert.Equal(HttpStatusCode.Redirect, (await copy.GetAsync("/webhooks")).StatusCode);
+    }
+
     [Theory]
     [InlineData(ConsoleSignIn.AdminEmail, "wrong-password")]
     [InlineData("nobody@example.com", ConsoleSignIn.AdminPassword)]
@@ -94,6 +115,23 @@ public sealed class SignInTests
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(new Uri(client.BaseAddress!, "/"), new Uri(client.BaseAddress!, response.Headers.Location!));
+    }
+
+    [Theory]
+    [InlineData("%2F%E3%80%82x", "/%E3%80%82x")]
+    [InlineData("%2Fdeliveries%3Fevent%3DCall%3AHangup%26x%3D%01%20y", "/deliveries?event=Call:Hangup&x=%01%20y")]
+    [InlineData("%2F%5Cevil.example.com", "/")]
+    public async Task SignIn_GoesToTheReturnUrlEncoded_WhenItHoldsWhatAHeaderCannotCarry(string returnUrl, string location)
+    {
+        // Served by Kestrel, which refuses to send a header it cannot encode (the in-memory test server sends anything).
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
+
+        var response = await ConsoleSignIn.PostFormAsync(client, "/Account/Login?ReturnUrl=" + returnUrl,
+            new Dictionary<string, string> { ["Input.Email"] = ConsoleSignIn.AdminEmail, ["Input.Password"] = ConsoleSignIn.AdminPassword });
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        Assert.Equal(client.BaseAddress!.GetLeftPart(UriPartial.Authority) + location, response.Headers.Location!.OriginalString);
     }
 
     [Fact]

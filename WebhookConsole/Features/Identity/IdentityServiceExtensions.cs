@@ -29,7 +29,16 @@ internal static class IdentityServiceExtensions
             options.AccessDeniedPath = LoginPath;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // Sign-in honours ?ReturnUrl= itself; its own redirect would put the raw value in the Location header.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(ReturnUrls.Local(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
+        // Requests check the admin's security stamp as often as open console tabs do, so a cookie kept from before
+        // a sign-out stops working within seconds, not the framework's default half hour.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = AdminAuthenticationStateProvider.Interval);
         builder.Services.AddAuthorization();
 
         builder.Services.AddIdentityCore<AdminUser>(options =>

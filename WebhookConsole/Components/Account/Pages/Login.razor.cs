@@ -28,7 +28,7 @@ public partial class Login
         var result = await SignInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            Navigation.NavigateTo(LocalReturnUrl(ReturnUrl), forceLoad: true);
+            Navigation.NavigateTo(ReturnUrls.Local(ReturnUrl), forceLoad: true);
             return;
         }
         // One message for a wrong email or a wrong password, so the form does not reveal which admins exist.
@@ -36,11 +36,4 @@ public partial class Login
             ? "Too many failed attempts: this account is locked for a few minutes."
             : "The email or password is not right.";
     }
-
-    /// <summary>Only paths of this site: an absolute or protocol-relative URL would be an open redirect.</summary>
-    internal static string LocalReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }
