@@ -23,10 +23,9 @@ internal static class ConsoleServiceExtensions
 
     public static WebApplication UseConsole(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        }
+        // In Development too: `dotnet run` starts the console there, and the developer exception page would show a
+        // stack trace and the request's cookies to whoever caused the error.
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         return app;
     }
