@@ -48,6 +48,9 @@ internal static class DispatcherServiceExtensions
                 PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 ConnectCallback = sp.GetRequiredService<GuardedConnector>().ConnectAsync,
+                // No traceparent or tracestate of this process's tracing to a third party: a receiver gets the headers
+                // the attempt history shows, and nothing of the node's internals.
+                ActivityHeadersPropagator = null,
             })
             // The handler is shared across requests for connection reuse; the factory's rotation is not needed.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)

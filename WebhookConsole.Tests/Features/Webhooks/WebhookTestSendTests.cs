@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using WebhookConsole.Tests.Support;
 
@@ -38,6 +39,28 @@ public sealed class WebhookTestSendTests(ApiAppFixture fixture) : IClassFixture<
         var delivery = await fixture.App.Data.DeliveryAsync(deliveryId);
         Assert.True(delivery.IsTest);
         Assert.Equal(WebhookConsole.Features.Deliveries.DeliveryStatus.Succeeded, delivery.Status);
+    }
+
+    [Fact]
+    public async Task Test_SendsNoTraceHeadersOfTheNode_WhenItsRequestIsTraced()
+    {
+        // A listener makes the app trace each request it serves, as an OpenTelemetry exporter would.
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, receiver.Url("/traced"), w => w.EventType = "*");
+
+        var attempt = await ApiAssert.SuccessAsync(await client.PostAsync($"{fixture.Account}/webhooks/{webhook.Id}/test", null));
+
+        var received = Assert.Single(receiver.At("/traced"));
+        Assert.Equal(200, attempt["status_code"]!.GetValue<int>());
+        Assert.DoesNotContain(received.Headers.Keys, name => name is "traceparent" or "tracestate" or "Request-Id" or "baggage" or "Correlation-Context");
+        var recorded = attempt["request"]!["headers"]!.AsObject().Select(h => h.Key.ToLowerInvariant()).ToHashSet();
+        Assert.All(received.Headers.Keys.Select(k => k.ToLowerInvariant()).Where(k => k is not ("host" or "content-length" or "content-type" or "accept-encoding")),
+            name => Assert.Contains(name, recorded));
     }
 
     [Fact]
