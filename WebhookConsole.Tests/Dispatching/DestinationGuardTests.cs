@@ -24,6 +24,14 @@ public sealed class DestinationGuardTests
     [InlineData("::ffff:127.0.0.1", "loopback")]
     [InlineData("::ffff:10.0.0.1", "private")]
     [InlineData("::", "unspecified")]
+    [InlineData("::127.0.0.1", "loopback address inside an IPv6 address")]
+    [InlineData("::10.0.0.1", "private address inside an IPv6 address")]
+    [InlineData("64:ff9b::7f00:1", "loopback address inside an IPv6 address")]
+    [InlineData("64:ff9b::a9fe:a9fe", "cloud metadata address inside an IPv6 address")]
+    [InlineData("64:ff9b:1::a00:1", "local-use NAT64")]
+    [InlineData("2002:7f00:1::", "loopback address inside an IPv6 address")]
+    [InlineData("2002:c0a8:101::1", "private address inside an IPv6 address")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo")]
     public void WhyRefused_NamesTheRange_WhenAddressIsInternal(string address, string expected)
     {
         var reason = DestinationGuard.WhyRefused(IPAddress.Parse(address));
@@ -40,6 +48,9 @@ public sealed class DestinationGuardTests
     [InlineData("100.128.0.1")]
     [InlineData("2606:4700:4700::1111")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("64:ff9b::808:808")]
+    [InlineData("2002:808:808::1")]
+    [InlineData("2001:db8::1")]
     public void WhyRefused_ReturnsNull_WhenAddressIsPublic(string address)
     {
         Assert.Null(DestinationGuard.WhyRefused(IPAddress.Parse(address)));

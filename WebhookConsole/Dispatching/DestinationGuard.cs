@@ -63,9 +63,32 @@ internal static class DestinationGuard
                 // fc00::/7, which also holds AWS's fd00:ec2::254 metadata address.
                 return "a unique-local (private) address";
             }
+            if (b is [0x20, 0x01, 0, 0, ..])
+            {
+                // Teredo (2001::/32) tunnels to an IPv4 host hidden in the address; no webhook needs one.
+                return "a Teredo tunnel address";
+            }
+            if (b is [0, 0x64, 0xFF, 0x9B, 0, 1, ..])
+            {
+                return "a local-use NAT64 address";
+            }
+            if (EmbeddedIPv4(b) is { } inner && WhyRefused(inner) is { } why)
+            {
+                return why + " inside an IPv6 address";
+            }
             return null;
         }
 
         return "an address of an unknown family";
     }
+
+    /// <summary>
+    /// The IPv4 address an IPv6 address carries to a gateway that forwards it there: IPv4-compatible (<c>::a.b.c.d</c>),
+    /// NAT64 (<c>64:ff9b::/96</c>) or 6to4 (<c>2002::/16</c>); on a host with such a route it reaches that IPv4 address.
+    /// </summary>
+    private static IPAddress? EmbeddedIPv4(ReadOnlySpan<byte> b) =>
+        b[..12].IndexOfAnyExcept((byte)0) < 0 ? new IPAddress(b[12..])
+        : b is [0, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0, ..] ? new IPAddress(b[12..])
+        : b is [0x20, 0x02, ..] ? new IPAddress(b[2..6])
+        : null;
 }
