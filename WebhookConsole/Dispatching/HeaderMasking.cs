@@ -5,7 +5,7 @@ internal static class HeaderMasking
 {
     public const string Mask = "********";
 
-    private static readonly string[] SensitiveParts = ["auth", "token", "secret", "password", "api-key", "apikey", "cookie", "session"];
+    private static readonly string[] SensitiveParts = ["auth", "token", "secret", "pass", "key", "cookie", "session", "credential"];
 
     public static string Value(string name, string value) =>
         SensitiveParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase)) ? Mask : value;

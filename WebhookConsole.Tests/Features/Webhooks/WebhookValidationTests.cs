@@ -14,6 +14,8 @@ public sealed class WebhookValidationTests(ApiAppFixture fixture) : IClassFixtur
         { """{"uri": "/relative", "hook": "*"}""", "uri" },
         { """{"uri": "ftp://example.com/x", "hook": "*"}""", "uri" },
         { """{"uri": "https://exa mple.com/x", "hook": "*"}""", "uri" },
+        { """{"uri": "https://bob:hunter2@example.com/x", "hook": "*"}""", "uri" },
+        { """{"uri": "https://bob@example.com/x", "hook": "*"}""", "uri" },
         { """{"hook": "*"}""", "uri" },
         { """{"uri": 5, "hook": "*"}""", "uri" },
         { """{"uri": "https://example.com"}""", "hook" },

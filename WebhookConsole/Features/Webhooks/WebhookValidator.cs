@@ -109,6 +109,11 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
         {
             errors.Add(WebhookFields.Uri, "format", "uri must not contain spaces or control characters");
         }
+        else if (uri.UserInfo.Length > 0)
+        {
+            // Never sent (the request line carries no user info), yet shown wherever the URL is: refused, not kept.
+            errors.Add(WebhookFields.Uri, "userinfo", "uri must not hold a user name or password; send credentials in a header such as Authorization");
+        }
     }
 
     private static void CheckHeaders(IReadOnlyDictionary<string, string> headers, FieldErrors errors)
