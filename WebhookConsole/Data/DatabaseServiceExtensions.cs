@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -54,16 +55,48 @@ internal static class DatabaseServiceExtensions
     private static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
 
-    /// <summary>Makes sure the folder of the database file exists, so a fresh checkout starts with no setup.</summary>
+    /// <summary>
+    /// Makes sure the folder of the database file exists, so a fresh checkout starts with no setup. A new folder and
+    /// file are the app's user's alone: the file holds the key ring that decrypts the webhooks' secrets, and SQLite
+    /// gives its log files the file's permissions.
+    /// </summary>
     private static string PrepareSqlite(string connectionString)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
         if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
         {
             var path = Path.GetFullPath(csb.DataSource);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                if (!File.Exists(path))
+                {
+                    CreateOwnerOnly(path);
+                }
+            }
             csb.DataSource = path;
         }
         return csb.ToString();
+    }
+
+    /// <summary>An empty file, which SQLite takes for an empty database, readable and writable by its owner only.</summary>
+    [UnsupportedOSPlatform("windows")]
+    private static void CreateOwnerOnly(string path)
+    {
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process made it meanwhile.
+        }
     }
 }
