@@ -41,6 +41,8 @@ builder.AddHealth();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
+
 app.UseApiErrors();
 app.UseConsole();
 app.UseAdminIdentity();
