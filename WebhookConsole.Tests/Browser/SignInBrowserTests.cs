@@ -65,6 +65,6 @@ public sealed class SignInBrowserTests(BrowserFixture browsers)
         await browser.Page.FillAsync("#password", "not-the-password");
         await browser.Page.ClickAsync("#sign-in");
 
-        await Expect(browser.Page.Locator("#login-error")).ToHaveTextAsync("The email or password is not right.");
+        await Expect(browser.Page.Locator("#login-error")).ToHaveTextAsync("The email or password is not right, or the account is locked for 5 minutes after 5 wrong passwords.");
     }
 }

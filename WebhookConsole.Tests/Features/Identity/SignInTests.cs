@@ -8,6 +8,8 @@ namespace WebhookConsole.Tests.Features.Identity;
 [Collection(AppCollection.Name)]
 public sealed class SignInTests
 {
+    private const string WrongSignIn = "The email or password is not right, or the account is locked for 5 minutes after 5 wrong passwords.";
+
     [Theory]
     [InlineData("/", "%2F")]
     [InlineData("/tokens", "%2Ftokens")]
@@ -84,23 +86,26 @@ public sealed class SignInTests
         var response = await ConsoleSignIn.SignInAsync(client, email, password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The email or password is not right.", await response.Content.ReadAsStringAsync());
+        Assert.Contains(WrongSignIn, await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
     [Fact]
-    public async Task SignIn_LocksTheAccount_WhenPasswordIsWrongFiveTimes()
+    public async Task SignIn_LocksTheAccount_WhenPasswordIsWrongFiveTimes_SayingNoMoreThanForAnUnknownEmail()
     {
         await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);
         using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
         for (var i = 0; i < 5; i++)
         {
             await ConsoleSignIn.SignInAsync(client, password: "wrong-password");
+            await ConsoleSignIn.SignInAsync(client, "nobody@example.com", "wrong-password");
         }
 
-        var response = await ConsoleSignIn.SignInAsync(client);
+        var locked = await ConsoleSignIn.SignInAsync(client);
+        var unknown = await ConsoleSignIn.SignInAsync(client, "nobody@example.com", "wrong-password");
 
-        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
+        Assert.Contains(WrongSignIn, await locked.Content.ReadAsStringAsync());
+        Assert.Contains(WrongSignIn, await unknown.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 

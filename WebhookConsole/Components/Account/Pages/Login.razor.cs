@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WebhookConsole.Features.Identity;
 
 namespace WebhookConsole.Components.Account.Pages;
@@ -12,6 +13,7 @@ public partial class Login
 
     [Inject] private SignInManager<AdminUser> SignInManager { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IOptions<IdentityOptions> IdentityOptions { get; set; } = default!;
 
     [SupplyParameterFromForm] private LoginInput Input { get; set; } = default!;
 
@@ -31,9 +33,10 @@ public partial class Login
             Navigation.NavigateTo(ReturnUrls.Local(ReturnUrl), forceLoad: true);
             return;
         }
-        // One message for a wrong email or a wrong password, so the form does not reveal which admins exist.
-        error = result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for a few minutes."
-            : "The email or password is not right.";
+        // One message for a wrong email, a wrong password and a locked account, so the form does not reveal which
+        // admins exist (only an existing one can be locked).
+        var lockout = IdentityOptions.Value.Lockout;
+        error = $"The email or password is not right, or the account is locked for {lockout.DefaultLockoutTimeSpan.TotalMinutes:0} minutes "
+            + $"after {lockout.MaxFailedAccessAttempts} wrong passwords.";
     }
 }
