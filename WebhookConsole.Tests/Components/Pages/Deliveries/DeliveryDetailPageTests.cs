@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Components.Pages.Deliveries;
 using WebhookConsole.Data;
@@ -59,6 +60,27 @@ public sealed class DeliveryDetailPageTests : ConsoleTestContext
         Assert.Contains("\"seconds\": 60", page.Find("#attempt-2-request-body").TextContent);
         Assert.Contains("\"uuid\": \"42\"", page.Find("#delivery-payload-body").TextContent);
         Assert.Contains("CRM", page.Find("#delivery-webhook").TextContent);
+    }
+
+    [Fact]
+    public async Task Detail_SaysWhyTheDeliveryFailedAndWhatAReplayWouldDo_WhenTheWebhookIsDisabled()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => (w.Enabled, w.DisabledReason) = (false, "410 Gone"));
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, DateTime.UtcNow.AddMinutes(-1));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Deliveries.Where(d => d.Id == delivery.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.AttemptCount, 0).SetProperty(d => d.LastStatusCode, (int?)null)
+                    .SetProperty(d => d.LastError, "webhook disabled"));
+        }
+
+        var page = RenderInConsole<DeliveryDetailPage>(p => p.Add(c => c.Id, delivery.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("webhook disabled", page.Find("#delivery-last-error").TextContent));
+        Assert.Contains("Failed because", page.Find("#delivery-summary").TextContent);
+        Assert.Contains("No attempt was made", page.Find("#delivery-no-attempts").TextContent);
+        Assert.Contains("a replay ends failed at once", page.Find("#delivery-webhook-disabled").TextContent);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public partial class DeliveryDetailPage : IDisposable
     private DeliveryDetail? detail;
     private string? webhookName;
     private string? webhookUrl;
+    private bool webhookDisabled;
     private bool loading = true;
     private bool replaying;
     private DeliveryChangeCoalescer? live;
@@ -51,7 +52,7 @@ public partial class DeliveryDetailPage : IDisposable
             var accountId = await Selected.EnsureAsync();
             detail = await Queries.DetailAsync(accountId, Id, CancellationToken.None);
             var webhook = detail is null ? null : await Webhooks.GetAsync(accountId, detail.View.Delivery.WebhookId, CancellationToken.None);
-            (webhookName, webhookUrl) = (webhook?.Name, webhook?.Url);
+            (webhookName, webhookUrl, webhookDisabled) = (webhook?.Name, webhook?.Url, webhook is { Enabled: false });
         }
         finally
         {
