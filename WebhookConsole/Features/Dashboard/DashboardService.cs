@@ -28,8 +28,11 @@ internal sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var buckets = await CountBucketsAsync(db, accountId, window, cancellationToken);
+        // A test send stores an event of its own with its one test delivery, made at the same instant: not traffic.
         var events = await db.Events.CountAsync(
-            e => e.AccountId == accountId && e.ReceivedAt >= window.From && e.ReceivedAt < window.To, cancellationToken);
+            e => e.AccountId == accountId && e.ReceivedAt >= window.From && e.ReceivedAt < window.To, cancellationToken)
+            - await db.Deliveries.CountAsync(
+                d => d.AccountId == accountId && d.IsTest && d.CreatedAt >= window.From && d.CreatedAt < window.To, cancellationToken);
         var totals = new DashboardTotals(events,
             buckets.Sum(b => b.Total), buckets.Sum(b => b.Succeeded), buckets.Sum(b => b.Failed), buckets.Sum(b => b.InProgress));
         var queue = await ReadQueueAsync(db, accountId, now, cancellationToken);
