@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using WebhookConsole.Data;
 
@@ -5,6 +6,11 @@ namespace WebhookConsole;
 
 internal static class PlatformServiceExtensions
 {
+    /// <summary>A PKCS #12 file whose certificate encrypts the key ring's keys where they are stored.</summary>
+    public const string KeyCertificatePathKey = "DataProtection:CertificatePath";
+
+    public const string KeyCertificatePasswordKey = "DataProtection:CertificatePassword";
+
     /// <summary>
     /// Categories that write what they carry below Information: SignalR every value typed into the console (a
     /// webhook's secret among them), Data Protection the keys of the key ring. Turning up the framework's logging as a
@@ -22,9 +28,15 @@ internal static class PlatformServiceExtensions
         }
         builder.Services.AddSingleton(TimeProvider.System);
         // Keys live in the database, so every node of a cluster and every restart can read the secrets.
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("WebhookConsole")
             .PersistKeysToDbContext<AppDbContext>();
+        // Without a certificate a copy of the database (a backup, say) holds both the secrets and the keys to them.
+        if (builder.Configuration[KeyCertificatePathKey] is { Length: > 0 } certificatePath)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration[KeyCertificatePasswordKey]);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         return builder;
     }
 }
