@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebhookConsole.Tests.Browser;
+
+/// <summary>
+/// The delivery history and the webhook list at laptop widths with the navigation drawer open, in Chromium:
+/// a long webhook name and URL each keep to one line, cut to fit, and never push a row's actions out of view or
+/// the page sideways.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class TableLayoutBrowserTests(BrowserFixture browsers)
+{
+    private const string LongName = "Salesforce Service Cloud — completed call summaries for the EMEA contact centre (production tenant)";
+    private const string LongUrl = "https://crm.example.com/services/apexrest/v2/telephony/webhooks/call-completed/ingest"
+        + "?tenant=acme-emea-production&source=webhookconsole&format=json&schema_version=2024-11-01";
+
+    /// <summary>
+    /// For each row, whether its last button lies wholly inside the viewport's width and inside every ancestor that
+    /// clips or scrolls sideways (a table container scrolled to its start hides what sticks out on the right).
+    /// </summary>
+    private const string LastButtonsOutOfView = """
+        rowSelector => [...document.querySelectorAll(rowSelector)].flatMap((row, index) => {
+            const button = [...row.querySelectorAll('button')].pop();
+            if (!button) return [];
+            const r = button.getBoundingClientRect();
+            let left = 0, right = document.documentElement.clientWidth;
+            for (let a = button.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+                if (getComputedStyle(a).overflowX === 'visible') continue;
+                const box = a.getBoundingClientRect();
+                left = Math.max(left, box.left + a.clientLeft);
+                right = Math.min(right, box.left + a.clientLeft + a.clientWidth);
+            }
+            return r.left >= left - 0.5 && r.right <= right + 0.5
+                ? []
+                : [`row ${index + 1}: button ${Math.round(r.left)}..${Math.round(r.right)} px, visible ${Math.round(left)}..${Math.round(right)} px`];
+        })
+        """;
+
+    /// <summary>The elements (at least one) that wrap onto more than one line.</summary>
+    private const string WrappedOntoSeveralLines = """
+        selector => {
+            const elements = [...document.querySelectorAll(selector)];
+            if (elements.length === 0) return [`nothing matches ${selector}`];
+            return elements.flatMap((e, index) => {
+                const style = getComputedStyle(e);
+                const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6;
+                const height = e.getBoundingClientRect().height;
+                return height <= line * 1.5 ? [] : [`${index + 1}: ${Math.round(height)} px high, a line is ${Math.round(line)} px: ${e.textContent.trim().slice(0, 40)}`];
+            });
+        }
+        """;
+
+    private const string HorizontalOverflow =
+        "() => { const e = document.scrollingElement; return e.scrollWidth > e.clientWidth ? `${e.scrollWidth} > ${e.clientWidth}` : ''; }";
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(1440)]
+    public async Task RowActions_StayInView_WhenAWebhookHasALongNameAndUrl(int width)
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var accountId = await app.App.DefaultAccountIdAsync();
+        var now = DateTime.UtcNow;
+        var longOne = await app.App.Data.AddWebhookAsync(accountId, LongUrl, w => (w.Name, w.EventType) = (LongName, "Call:Hangup"));
+        var disabled = await app.App.Data.AddWebhookAsync(accountId, "https://billing.example.com/v1/answered",
+            w => (w.Name, w.Enabled, w.DisabledReason) = ("Billing answered calls", false, "5 deliveries in a row failed; last: receiver answered 500"));
+        for (var i = 0; i < 3; i++)
+        {
+            await app.App.Data.AddFinishedDeliveryAsync(accountId, longOne.Id, now.AddMinutes(-i), DeliveryStatus.Succeeded, environment: "production");
+            await app.App.Data.AddFinishedDeliveryAsync(accountId, disabled.Id, now.AddMinutes(-i).AddSeconds(-30), environment: "production");
+        }
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await page.SetViewportSizeAsync(width, 900);
+        await browser.SignInAsync();
+
+        await browser.GotoAsync("/deliveries");
+        await Expect(page.Locator("#deliveries-grid button[aria-label=Replay]")).ToHaveCountAsync(6);
+        await Expect(page.Locator("#deliveries-grid tbody tr", new() { HasText = LongName }).First).ToBeVisibleAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>(LastButtonsOutOfView, "#deliveries-grid tbody tr"));
+        Assert.Equal("", await page.EvaluateAsync<string>(HorizontalOverflow));
+        Assert.Empty(await page.EvaluateAsync<string[]>(WrappedOntoSeveralLines, "#deliveries-grid tbody td[data-label=Webhook] [title]"));
+
+        await browser.GotoAsync("/webhooks");
+        await Expect(page.Locator("#webhooks-table tbody tr button[aria-label=Delete]")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#webhooks-table tbody tr", new() { HasText = LongName })).ToBeVisibleAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>(LastButtonsOutOfView, "#webhooks-table tbody tr"));
+        Assert.Equal("", await page.EvaluateAsync<string>(HorizontalOverflow));
+        Assert.Empty(await page.EvaluateAsync<string[]>(WrappedOntoSeveralLines, "#webhooks-table tbody td[data-label=URL] [title]"));
+    }
+}
