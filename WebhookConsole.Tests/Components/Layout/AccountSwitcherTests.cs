@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using WebhookConsole.Api;
 using WebhookConsole.Components.Layout;
 using WebhookConsole.Components.Pages.Accounts;
@@ -39,8 +38,7 @@ public sealed class AccountSwitcherTests : ConsoleTestContext
         switcher.WaitForAssertion(() => Assert.Equal("Default", switcher.Find("button").TextContent.Trim()));
         await CreateAccountAsync("Acme");
 
-        var menu = switcher.FindComponent<MudMenu>();
-        await menu.InvokeAsync(() => menu.Instance.OpenMenuAsync(EventArgs.Empty));
+        switcher.Find("button").Click();
 
         Host.WaitForAssertion(() => Assert.Equal(["Default", "Acme"], Host.FindAll(".mud-popover-open .mud-menu-item").Select(i => i.TextContent.Trim())));
     }
