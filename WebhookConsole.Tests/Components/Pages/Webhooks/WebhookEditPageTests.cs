@@ -46,10 +46,25 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#save-errors")));
         var markup = page.Markup;
-        Assert.Contains("Uri must be an absolute URL", markup);
+        Assert.Contains("URL must be an absolute URL", markup);
+        Assert.DoesNotContain("Uri must", markup);
         Assert.Matches(@"Line 1, column \d+", page.Find("#template-error").TextContent);
         Assert.Contains("Not valid JSON at line 1", markup);
         Assert.Contains("'User-Agent' is set by the dispatcher and cannot be a custom header", page.Find("#headers-error").TextContent);
+        Assert.Equal(0, await Data.CountAsync<WebhookEndpoint>());
+    }
+
+    [Fact]
+    public async Task Save_NamesTheFieldAsTheFormLabelsIt_WhenUrlIsEmpty()
+    {
+        var page = RenderInConsole<WebhookEditPage>();
+        page.WaitForElement("#webhook-url");
+
+        page.Find("#save-webhook").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#save-errors")));
+        Assert.Contains("URL is required.", page.Markup);
+        Assert.DoesNotContain("Uri is required", page.Markup);
         Assert.Equal(0, await Data.CountAsync<WebhookEndpoint>());
     }
 
@@ -77,7 +92,7 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
         page.Find("#save-webhook").Click();
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#save-errors")));
-        Assert.Contains("Uri is longer than 2048 characters", page.Markup);
+        Assert.Contains("URL is longer than 2048 characters.", page.Markup);
         Assert.Contains("Not valid JSON at line 1", page.Markup);
         Assert.Equal(0, await Data.CountAsync<WebhookEndpoint>());
     }
@@ -155,7 +170,7 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
 
         page.Find("#save-webhook").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Uri must be an http or https URL", page.Markup));
+        page.WaitForAssertion(() => Assert.Contains("URL must be an http or https URL", page.Markup));
         Assert.Equal(before, await Data.SnapshotAsync());
     }
 

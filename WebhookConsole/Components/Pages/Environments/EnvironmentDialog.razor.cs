@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using WebhookConsole.Api;
+using WebhookConsole.Components.Shared;
 using WebhookConsole.Features.Environments;
 
 namespace WebhookConsole.Components.Pages.Environments;
@@ -55,9 +56,13 @@ public partial class EnvironmentDialog
         // Only the name changes here: subscriptions are edited apart, and kept by a rename.
         var input = new EnvironmentInput { Fields = new HashSet<string> { EnvironmentInputParser.Name }, Name = name.Trim() };
         var errors = new FieldErrors();
-        var saved = EnvironmentId is { } id
-            ? await Environments.UpdateAsync(AccountId, id, input, replace: false, errors, CancellationToken.None)
-            : await Environments.CreateAsync(AccountId, input, errors, CancellationToken.None);
+        WebhookEnvironment? saved;
+        await using (await DialogHold.StartAsync(Dialog))
+        {
+            saved = EnvironmentId is { } id
+                ? await Environments.UpdateAsync(AccountId, id, input, replace: false, errors, CancellationToken.None)
+                : await Environments.CreateAsync(AccountId, input, errors, CancellationToken.None);
+        }
         busy = false;
         nameError = errors.Items.TryGetValue(EnvironmentInputParser.Name, out var rules) ? string.Join(" ", rules.Values.Select(Sentence)) : null;
         otherError = saved is null && nameError is null

@@ -15,10 +15,14 @@ public partial class EventTypesPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    private IEnumerable<EventType> Filtered => (types ?? []).Where(t => string.IsNullOrWhiteSpace(search)
-        || t.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
-        || t.Description.Contains(search, StringComparison.OrdinalIgnoreCase)
-        || t.Source.Contains(search, StringComparison.OrdinalIgnoreCase));
+    // By name, so a type is found where the eye expects it; ordinal, since names are identifiers such as Call:Hangup.
+    private IEnumerable<EventType> Filtered => (types ?? [])
+        .Where(t => string.IsNullOrWhiteSpace(search)
+            || t.Name.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase)
+            || t.Description.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase)
+            || t.Source.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase))
+        .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+        .ThenBy(t => t.Name, StringComparer.Ordinal);
 
     protected override async Task OnInitializedAsync() => types = await Editor.ListAsync(CancellationToken.None);
 

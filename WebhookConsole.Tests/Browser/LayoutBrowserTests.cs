@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+using WebhookConsole.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebhookConsole.Tests.Browser;
+
+[Collection(AppCollection.Name)]
+public sealed class LayoutBrowserTests(BrowserFixture browsers)
+{
+    [Fact]
+    public async Task Escape_ClosesTheDialog_WhenItIsNotSaving()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.SignInAsync();
+        await browser.GotoAsync("/event-types");
+        var dialog = browser.Page.Locator(".mud-dialog");
+
+        await browser.Page.ClickAsync("#new-event-type");
+        await Expect(browser.Page.Locator("#event-type-name")).ToBeVisibleAsync();
+        await FocusInDialogAsync(browser.Page);
+        await browser.Page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+
+        await browser.Page.Locator("#event-types-table button[aria-label=Delete]").First.ClickAsync();
+        await Expect(browser.Page.Locator("#confirm-yes")).ToBeVisibleAsync();
+        await FocusInDialogAsync(browser.Page);
+        await browser.Page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task TopBar_KeepsTheUserMenuAndSignOutOnScreen_WhenThePhoneIs390PixelsWide()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.Page.SetViewportSizeAsync(390, 844);
+        await browser.SignInAsync();
+        await browser.GotoAsync("/");
+
+        var userMenu = browser.Page.Locator("#user-menu button");
+        await Expect(userMenu).ToBeVisibleAsync();
+        AssertInViewport(await userMenu.BoundingBoxAsync(), "the user menu button");
+        AssertInViewport(await browser.Page.Locator("button[aria-label='Toggle dark mode']").BoundingBoxAsync(), "the dark mode button");
+        await browser.ScreenshotAsync("phone-top-bar");
+
+        // A long account name is shortened rather than pushing the menu off screen.
+        await browser.GotoAsync("/accounts");
+        await browser.Page.FillAsync("#account-name", "Northwind Traders Customer Support Voice Agents");
+        await browser.Page.ClickAsync("#create-account");
+        await browser.Page.Locator("#accounts-table button").Filter(new() { HasText = "Switch to" }).ClickAsync();
+        await Expect(browser.Page.Locator("#account-switcher button")).ToContainTextAsync("Northwind");
+        AssertInViewport(await userMenu.BoundingBoxAsync(), "the user menu button with a long account name");
+
+        await userMenu.ClickAsync();
+        var signOut = browser.Page.Locator("#sign-out");
+        await Expect(signOut).ToBeVisibleAsync();
+        AssertInViewport(await signOut.BoundingBoxAsync(), "sign out");
+        await signOut.ClickAsync();
+        await Expect(browser.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+    }
+
+    // The dialog takes the focus once it is wired up in the browser; a key pressed before then goes to the page.
+    private static Task FocusInDialogAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.activeElement?.closest('.mud-dialog') != null");
+
+    private static void AssertInViewport(LocatorBoundingBoxResult? box, string what)
+    {
+        Assert.NotNull(box);
+        Assert.True(box.X >= 0 && box.X + box.Width <= 390 && box.Y >= 0 && box.Y + box.Height <= 844,
+            $"{what} is at x {box.X}..{box.X + box.Width}, y {box.Y}..{box.Y + box.Height}, outside 390x844");
+    }
+}

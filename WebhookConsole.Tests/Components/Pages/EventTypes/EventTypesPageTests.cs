@@ -1,0 +1,64 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Api;
+using WebhookConsole.Components.Pages.EventTypes;
+using WebhookConsole.Features.EventTypes;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Components.Pages.EventTypes;
+
+[Collection(AppCollection.Name)]
+public sealed class EventTypesPageTests : ConsoleTestContext
+{
+    private static List<string> ShownNames(IRenderedComponent<EventTypesPage> page) =>
+        page.FindAll("#event-types-table tbody tr td:first-child code").Select(c => c.TextContent).ToList();
+
+    private async Task AddTypeAsync(string name)
+    {
+        var errors = new FieldErrors();
+        var type = await App.Services.GetRequiredService<EventTypeEditor>().CreateAsync(new EventTypeInput(name, "", "{}"), errors, CancellationToken.None);
+        Assert.NotNull(type);
+    }
+
+    [Fact]
+    public async Task Table_ListsTypesByNameIgnoringCase_WhateverTheOrderTheyWereAdded()
+    {
+        await AddTypeAsync("zz.custom");
+        await AddTypeAsync("Aa.custom");
+        await AddTypeAsync("aB.custom");
+
+        var page = RenderInConsole<EventTypesPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("zz.custom", ShownNames(page)));
+        var names = ShownNames(page);
+        Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), names);
+        Assert.Equal(["Aa.custom", "aB.custom"], names.Where(n => n.EndsWith(".custom", StringComparison.Ordinal)).Take(2));
+    }
+
+    [Fact]
+    public void Search_SaysNothingMatches_WhenNoTypeMatches()
+    {
+        var page = RenderInConsole<EventTypesPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(ShownNames(page)));
+
+        page.Find("#event-type-search").Input("no-such-event");
+
+        page.WaitForAssertion(() => Assert.Equal("No event type matches 'no-such-event'.", page.Find("#event-types-empty").TextContent.Trim()));
+        Assert.Empty(ShownNames(page));
+    }
+
+    [Fact]
+    public void Search_SitsInAFilterRow_NotInTheTitleRow()
+    {
+        var page = RenderInConsole<EventTypesPage>();
+
+        var titleRow = page.WaitForElement("#new-event-type").ParentElement!;
+        while (titleRow.QuerySelector("h5") is null)
+        {
+            titleRow = titleRow.ParentElement!;
+        }
+
+        Assert.Null(titleRow.QuerySelector("#event-type-search"));
+        Assert.NotNull(page.Find("#event-type-search"));
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using WebhookConsole.Api;
+using WebhookConsole.Features.Accounts;
+
+namespace WebhookConsole.Components.Pages.Accounts;
+
+public partial class AccountsPage
+{
+    [Inject] private AccountService Accounts { get; set; } = default!;
+    [Inject] private SelectedAccount Selected { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private List<WebhookConsole.Features.Accounts.Account>? accounts;
+    private string newName = "";
+    private string? error;
+
+    protected override async Task OnInitializedAsync()
+    {
+        // A switch in the top bar moves the "Selected" mark.
+        Selected.Changed += SelectionChangedAsync;
+        await Selected.EnsureAsync();
+        accounts = await Accounts.ListAsync(CancellationToken.None);
+    }
+
+    private async Task CreateAsync()
+    {
+        var errors = new FieldErrors();
+        var account = await Accounts.CreateAsync(newName, errors, CancellationToken.None);
+        error = account is null ? errors.Items["name"].Values.First() : null;
+        if (account is null)
+        {
+            return;
+        }
+        newName = "";
+        Snackbar.Add($"Account '{account.Name}' created", Severity.Success);
+        accounts = await Accounts.ListAsync(CancellationToken.None);
+    }
+
+    private Task SelectionChangedAsync() => InvokeAsync(StateHasChanged);
+
+    public void Dispose() => Selected.Changed -= SelectionChangedAsync;
+}
