@@ -1,8 +1,11 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using WebhookConsole.Features.Accounts;
 
 namespace WebhookConsole.Tests.Support;
 
@@ -21,12 +24,18 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         App = new AppFactory(settings);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        AddAuthorization().SetAuthorized(ConsoleSignIn.AdminEmail);
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized(ConsoleSignIn.AdminEmail);
         scope = App.Services.CreateAsyncScope();
+        // The console's selection reads the signed-in admin from this context's authentication, not the app's.
+        Services.AddScoped(sp => new SelectedAccount(
+            scope.ServiceProvider.GetRequiredService<AccountService>(), sp.GetRequiredService<AuthenticationStateProvider>()));
         Services.AddFallbackServiceProvider(scope.ServiceProvider);
     }
 
     protected AppFactory App { get; }
+
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected TestData Data => App.Data;
 

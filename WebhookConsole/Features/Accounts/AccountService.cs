@@ -26,6 +26,23 @@ internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, 
         return account;
     }
 
+    /// <summary>The account the admin last chose, if it still exists.</summary>
+    public async Task<Account?> ChosenByAsync(string adminId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.Where(u => u.Id == adminId && u.SelectedAccountId != null)
+            .Join(db.Accounts, u => u.SelectedAccountId, a => a.Id, (u, a) => a)
+            .AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Remembers the admin's choice for the next page load.</summary>
+    public async Task RememberChoiceAsync(string adminId, Guid accountId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == adminId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.SelectedAccountId, accountId), cancellationToken);
+    }
+
     public async Task<List<Account>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

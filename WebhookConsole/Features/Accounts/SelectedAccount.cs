@@ -1,19 +1,27 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+
 namespace WebhookConsole.Features.Accounts;
 
-/// <summary>The account the console is showing, one per browser circuit; pages re-read their data when it changes.</summary>
-internal sealed class SelectedAccount(AccountService accounts)
+/// <summary>
+/// The account the console is showing, one per browser circuit; pages re-read their data when it changes. It starts
+/// at the account the signed-in admin chose last (kept in the database, so a reload or a bookmark keeps it), else at
+/// the default account.
+/// </summary>
+internal sealed class SelectedAccount(AccountService accounts, AuthenticationStateProvider authentication)
 {
     public Guid Id { get; private set; }
     public string Name { get; private set; } = "";
 
     public event Func<Task>? Changed;
 
-    /// <summary>Loads the default account the first time; later calls keep the selection.</summary>
+    /// <summary>Loads the admin's last choice, or the default account, the first time; later calls keep the selection.</summary>
     public async Task<Guid> EnsureAsync(CancellationToken cancellationToken = default)
     {
         if (Id == Guid.Empty)
         {
-            var account = await accounts.EnsureDefaultAsync(cancellationToken);
+            var account = await AdminIdAsync() is { } adminId ? await accounts.ChosenByAsync(adminId, cancellationToken) : null;
+            account ??= await accounts.EnsureDefaultAsync(cancellationToken);
             (Id, Name) = (account.Id, account.Name);
         }
         return Id;
@@ -26,6 +34,10 @@ internal sealed class SelectedAccount(AccountService accounts)
             return;
         }
         (Id, Name) = (account.Id, account.Name);
+        if (await AdminIdAsync() is { } adminId)
+        {
+            await accounts.RememberChoiceAsync(adminId, account.Id, CancellationToken.None);
+        }
         if (Changed is { } handlers)
         {
             foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
@@ -34,4 +46,7 @@ internal sealed class SelectedAccount(AccountService accounts)
             }
         }
     }
+
+    private async Task<string?> AdminIdAsync() =>
+        (await authentication.GetAuthenticationStateAsync()).User.FindFirstValue(ClaimTypes.NameIdentifier);
 }

@@ -1,0 +1,30 @@
+using WebhookConsole.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace WebhookConsole.Tests.Browser;
+
+[Collection(AppCollection.Name)]
+public sealed class AccountsBrowserTests(BrowserFixture browsers)
+{
+    [Fact]
+    public async Task ChosenAccount_StaysChosen_AfterAReloadAndInANewTab()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.SignInAsync();
+        await browser.GotoAsync("/accounts");
+        await browser.WaitForInteractiveAsync();
+        await browser.Page.FillAsync("#account-name", "Acme Voice");
+        await browser.Page.ClickAsync("#create-account");
+        await browser.Page.Locator("#accounts-table tr").Filter(new() { HasText = "Acme Voice" }).Locator("button").Filter(new() { HasText = "Switch to" }).ClickAsync();
+        await Expect(browser.Page.Locator("#account-switcher button")).ToContainTextAsync("Acme Voice");
+
+        await browser.Page.ReloadAsync();
+        await browser.WaitForInteractiveAsync();
+
+        await Expect(browser.Page.Locator("#account-switcher button")).ToContainTextAsync("Acme Voice");
+        var other = await browser.Page.Context.NewPageAsync();
+        await other.GotoAsync("/webhooks");
+        await Expect(other.Locator("#account-switcher button")).ToContainTextAsync("Acme Voice");
+    }
+}
