@@ -105,6 +105,17 @@ public sealed class DashboardPageTests : ConsoleTestContext
         Assert.DoesNotContain("Gone", page.Find("#failing-webhooks").TextContent);
     }
 
+    [Fact]
+    public async Task ReEnableButton_LooksStandard_WhenWebhookIsDisabled()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://gone.example.com/in", w => (w.Enabled, w.DisabledReason) = (false, "410 Gone"));
+
+        var page = RenderInConsole<DashboardPage>();
+
+        ReEnableButtonAssert.LooksStandard(page.WaitForElement($"#reenable-{webhook.Id}"));
+    }
+
     private async Task AddQueuedAsync(Guid account, Guid webhookId, DeliveryStatus status)
     {
         var delivery = await Data.AddFinishedDeliveryAsync(account, webhookId, DateTime.UtcNow.AddMinutes(-1), status);

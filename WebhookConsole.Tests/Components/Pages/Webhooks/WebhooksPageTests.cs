@@ -147,4 +147,15 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         Assert.Null(stored.DisabledReason);
         Assert.Equal(0, stored.ConsecutiveFailures);
     }
+
+    [Fact]
+    public async Task ReEnableButton_LooksStandard_WhenWebhookIsDisabled()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls", w => (w.Enabled, w.DisabledReason) = (false, "410 Gone"));
+
+        var page = RenderInConsole<WebhooksPage>();
+
+        page.WaitForAssertion(() => ReEnableButtonAssert.LooksStandard(page.Find($"#reenable-{webhook.Id}")));
+    }
 }
