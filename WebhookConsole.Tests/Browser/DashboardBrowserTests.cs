@@ -52,6 +52,10 @@ public sealed class DashboardBrowserTests(BrowserFixture browsers)
         var problems = page.Locator("#failing-webhooks");
         await Expect(problems).ToContainTextAsync("3 deliveries in a row failed; last: receiver answered 500");
         await Expect(problems.Locator("tbody tr", new() { HasText = "Analytics" })).ToContainTextAsync("Failing");
+        // The figures under the charts read evenly: a column holding "100" is as wide as one holding "0".
+        var widths = await page.Locator("#deliveries-chart .deliveries-figures thead th:not(:first-child)")
+            .EvaluateAllAsync<double[]>("cells => cells.map(c => c.getBoundingClientRect().width)");
+        Assert.True(widths.Max() - widths.Min() < 1, $"the figure columns differ in width: {string.Join(", ", widths)}");
         await browser.ScreenshotAsync("dashboard", fullPage: true);
 
         await page.ClickAsync($"#reenable-{billing.Id}");

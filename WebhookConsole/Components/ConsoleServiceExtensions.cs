@@ -1,3 +1,4 @@
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace WebhookConsole.Components;
@@ -17,7 +18,9 @@ internal static class ConsoleServiceExtensions
             // SignalR's default of 32 KB per message would drop the circuit when a field longer than that is sent, a
             // body template among them (up to 64 K characters, which UTF-8 and JSON escapes can make three times as long).
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxReceiveMessageBytes);
-        builder.Services.AddMudServices();
+        // Confirmations pop up at the bottom right: at the top right they covered the top bar's account switcher,
+        // dark mode and user menu.
+        builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         return builder;
     }
 

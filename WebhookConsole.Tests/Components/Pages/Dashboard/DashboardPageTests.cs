@@ -105,6 +105,31 @@ public sealed class DashboardPageTests : ConsoleTestContext
         Assert.DoesNotContain("Gone", page.Find("#failing-webhooks").TextContent);
     }
 
+    [Fact]
+    public async Task ReEnableButton_LooksStandard_WhenWebhookIsDisabled()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://gone.example.com/in", w => (w.Enabled, w.DisabledReason) = (false, "410 Gone"));
+
+        var page = RenderInConsole<DashboardPage>();
+
+        ReEnableButtonAssert.LooksStandard(page.WaitForElement($"#reenable-{webhook.Id}"));
+    }
+
+    [Fact]
+    public async Task DisabledChips_LookStandard_WhenDisabledWebhookSentInPeriod()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://gone.example.com/in", w => (w.Name, w.Enabled, w.DisabledReason) = ("Gone", false, "410 Gone"));
+        await Data.AddFinishedDeliveryAsync(account, webhook.Id, DateTime.UtcNow.AddMinutes(-3), DeliveryStatus.Failed);
+
+        var page = RenderInConsole<DashboardPage>();
+
+        var problem = page.WaitForElement($"#failing-webhooks tr[data-webhook='{webhook.Id}']");
+        WebhookStateChipAssert.ShowsDisabled(problem);
+        WebhookStateChipAssert.ShowsDisabled(page.FindAll("#latency-table tbody tr").Single(r => r.TextContent.Contains("Gone")));
+    }
+
     private async Task AddQueuedAsync(Guid account, Guid webhookId, DeliveryStatus status)
     {
         var delivery = await Data.AddFinishedDeliveryAsync(account, webhookId, DateTime.UtcNow.AddMinutes(-1), status);

@@ -67,6 +67,22 @@ public sealed class EnvironmentSubscriptionsEditorTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task StatusChips_LookStandard_WhenWebhooksAreEnabledOrDisabled()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var on = await Data.AddWebhookAsync(accountId, "https://on.example/hook");
+        var off = await Data.AddWebhookAsync(accountId, "https://off.example/hook", w => w.Enabled = false);
+        var environment = await Data.AddEnvironmentAsync(accountId, "ITD2024");
+        var page = RenderInConsole<EnvironmentsPage>();
+
+        page.WaitForElement($"#subscriptions-{environment.Id}").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(2, ShownIds(page).Count));
+        WebhookStateChipAssert.ShowsEnabled(page.Find($"tr[data-webhook-id='{on.Id}']"));
+        WebhookStateChipAssert.ShowsDisabled(page.Find($"tr[data-webhook-id='{off.Id}']"));
+    }
+
+    [Fact]
     public async Task TickShown_SubscribesOnlyTheFilteredWebhooks_WhenSearchIsSet()
     {
         var accountId = await App.DefaultAccountIdAsync();

@@ -270,6 +270,17 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task ReEnableButton_LooksStandard_WhenWebhookIsDisabled()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls", w => (w.Enabled, w.DisabledReason) = (false, "410 Gone"));
+
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+
+        ReEnableButtonAssert.LooksStandard(page.WaitForElement("#reenable-webhook"));
+    }
+
+    [Fact]
     public async Task Save_RefusesToOverwriteWhatChangedElsewhere_ThenSavesOverItWhenAsked()
     {
         var account = await App.DefaultAccountIdAsync();

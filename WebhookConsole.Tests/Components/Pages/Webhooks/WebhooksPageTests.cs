@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -146,5 +147,33 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         Assert.True(stored.Enabled);
         Assert.Null(stored.DisabledReason);
         Assert.Equal(0, stored.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task ReEnableButton_LooksStandard_WhenWebhookIsDisabled()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls", w => (w.Enabled, w.DisabledReason) = (false, "410 Gone"));
+
+        var page = RenderInConsole<WebhooksPage>();
+
+        page.WaitForAssertion(() => ReEnableButtonAssert.LooksStandard(page.Find($"#reenable-{webhook.Id}")));
+    }
+
+    [Fact]
+    public async Task StatusChips_LookStandard_WhenWebhooksAreEnabledOrDisabled()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        await Data.AddWebhookAsync(account, "https://on.example.com/in");
+        await Data.AddWebhookAsync(account, "https://failed.example.com/in", w => (w.Enabled, w.DisabledReason) = (false, "410 Gone"));
+        await Data.AddWebhookAsync(account, "https://paused.example.com/in", w => w.Enabled = false);
+
+        var page = RenderInConsole<WebhooksPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("#webhooks-table tbody tr").Count));
+        IElement Row(string host) => page.FindAll("#webhooks-table tbody tr").Single(r => r.TextContent.Contains(host));
+        WebhookStateChipAssert.ShowsEnabled(Row("on.example.com"));
+        WebhookStateChipAssert.ShowsDisabled(Row("failed.example.com"));
+        WebhookStateChipAssert.ShowsDisabled(Row("paused.example.com"));
     }
 }
