@@ -26,6 +26,12 @@ internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, 
         return account;
     }
 
+    public async Task<Account?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+    }
+
     /// <summary>The account the admin last chose, if it still exists.</summary>
     public async Task<Account?> ChosenByAsync(string adminId, CancellationToken cancellationToken)
     {

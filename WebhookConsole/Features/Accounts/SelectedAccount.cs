@@ -47,6 +47,20 @@ internal sealed class SelectedAccount(AccountService accounts, AuthenticationSta
         }
     }
 
+    /// <summary>
+    /// Selects the account a page's object belongs to when another one is selected (a bookmark or a link of another
+    /// account's webhook or delivery); true when the selection changed.
+    /// </summary>
+    public async Task<bool> FollowAsync(Guid? accountId)
+    {
+        if (accountId is not { } id || id == await EnsureAsync() || await accounts.GetAsync(id, CancellationToken.None) is not { } account)
+        {
+            return false;
+        }
+        await SelectAsync(account);
+        return true;
+    }
+
     private async Task<string?> AdminIdAsync() =>
         (await authentication.GetAuthenticationStateAsync()).User.FindFirstValue(ClaimTypes.NameIdentifier);
 }

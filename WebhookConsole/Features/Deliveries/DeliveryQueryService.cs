@@ -37,6 +37,13 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
     }
 
     /// <summary>The delivery with its payload and attempts; null when the account has no such delivery.</summary>
+    /// <summary>The account the delivery belongs to, whichever it is; null when there is no such delivery.</summary>
+    public async Task<Guid?> AccountIdOfAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Deliveries.Where(d => d.Id == deliveryId).Select(d => (Guid?)d.AccountId).SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<DeliveryDetail?> DetailAsync(Guid accountId, Guid deliveryId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

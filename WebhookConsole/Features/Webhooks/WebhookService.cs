@@ -39,6 +39,13 @@ internal sealed class WebhookService(
         return await db.Webhooks.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id && w.AccountId == accountId, cancellationToken);
     }
 
+    /// <summary>The account the webhook belongs to, whichever it is; null when there is no such webhook.</summary>
+    public async Task<Guid?> AccountIdOfAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Webhooks.Where(w => w.Id == id).Select(w => (Guid?)w.AccountId).SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<WebhookSaved?> CreateAsync(Guid accountId, WebhookInput input, FieldErrors errors, CancellationToken cancellationToken)
     {
         await validator.ValidateAsync(input, complete: true, errors, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Components.Pages.Deliveries;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Accounts;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Tests.Support;
 
@@ -81,6 +82,20 @@ public sealed class DeliveryDetailPageTests : ConsoleTestContext
         Assert.Contains("Failed because", page.Find("#delivery-summary").TextContent);
         Assert.Contains("No attempt was made", page.Find("#delivery-no-attempts").TextContent);
         Assert.Contains("a replay ends failed at once", page.Find("#delivery-webhook-disabled").TextContent);
+    }
+
+    [Fact]
+    public async Task Page_SwitchesToTheDeliverysAccount_WhenAnotherAccountIsSelected()
+    {
+        var other = await Data.AddAccountWithTokenAsync("Acme voice");
+        var webhook = await Data.AddWebhookAsync(other.AccountId, "https://acme.example/hook");
+        var delivery = await Data.AddFinishedDeliveryAsync(other.AccountId, webhook.Id, DateTime.UtcNow.AddMinutes(-1));
+
+        var page = RenderInConsole<DeliveryDetailPage>(p => p.Add(c => c.Id, delivery.Id));
+
+        page.WaitForAssertion(() => Assert.Equal(delivery.Id.ToString(), page.Find("#delivery-id").TextContent));
+        Assert.Equal(other.AccountId, Services.GetRequiredService<SelectedAccount>().Id);
+        Assert.Contains("Switched to account 'Acme voice', which this delivery belongs to.", Host.Markup);
     }
 
     [Fact]

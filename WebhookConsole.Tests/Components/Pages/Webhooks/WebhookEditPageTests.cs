@@ -8,6 +8,7 @@ using WebhookConsole.Api;
 using WebhookConsole.Data;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Dispatching.Signing;
+using WebhookConsole.Features.Accounts;
 using WebhookConsole.Features.Environments;
 using WebhookConsole.Features.EventTypes;
 using WebhookConsole.Features.Webhooks;
@@ -195,6 +196,20 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
         var subscribers = await db.EnvironmentSubscriptions.Where(s => s.WebhookId == webhook.Id).Select(s => s.EnvironmentId).ToListAsync();
         Assert.Equal([staging.Id], subscribers);
         Assert.DoesNotContain(production.Id, subscribers);
+    }
+
+    [Fact]
+    public async Task Page_SwitchesToTheWebhooksAccount_WhenAnotherAccountIsSelected()
+    {
+        var other = await Data.AddAccountWithTokenAsync("Acme voice");
+        var webhook = await Data.AddWebhookAsync(other.AccountId, "https://acme.example.com/calls", w => w.Name = "Acme CRM");
+
+        var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
+
+        page.WaitForAssertion(() => Assert.Equal("https://acme.example.com/calls", page.Find("#webhook-url").GetAttribute("value")));
+        Assert.Equal(other.AccountId, Services.GetRequiredService<SelectedAccount>().Id);
+        Assert.Contains("Switched to account 'Acme voice', which this webhook belongs to.", Host.Markup);
+        Assert.Empty(page.FindAll("#webhook-not-found"));
     }
 
     [Theory]

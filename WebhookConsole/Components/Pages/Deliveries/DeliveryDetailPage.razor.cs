@@ -19,6 +19,7 @@ public partial class DeliveryDetailPage : IDisposable
     private bool webhookDisabled;
     private bool loading = true;
     private bool replaying;
+    private bool following;
     private DeliveryChangeCoalescer? live;
 
     [Parameter] public Guid Id { get; set; }
@@ -42,6 +43,7 @@ public partial class DeliveryDetailPage : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         loading = true;
+        await FollowDeliveryAsync();
         await LoadAsync();
     }
 
@@ -82,9 +84,30 @@ public partial class DeliveryDetailPage : IDisposable
 
     private async Task AccountChangedAsync() => await InvokeAsync(async () =>
     {
+        if (following)
+        {
+            return;
+        }
         await LoadAsync();
         StateHasChanged();
     });
+
+    /// <summary>A delivery of another account than the selected one (a bookmark, a link) switches to its account.</summary>
+    private async Task FollowDeliveryAsync()
+    {
+        following = true;
+        try
+        {
+            if (await Selected.FollowAsync(await Queries.AccountIdOfAsync(Id, CancellationToken.None)))
+            {
+                Snackbar.Add($"Switched to account '{Selected.Name}', which this delivery belongs to.", Severity.Info);
+            }
+        }
+        finally
+        {
+            following = false;
+        }
+    }
 
     public void Dispose()
     {

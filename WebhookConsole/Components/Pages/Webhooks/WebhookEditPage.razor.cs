@@ -28,6 +28,7 @@ public partial class WebhookEditPage : IDisposable
     private bool loading = true;
     private bool saving;
     private bool testing;
+    private bool following;
 
     [Inject] private WebhookService Webhooks { get; set; } = default!;
     [Inject] private WebhookEditor Editor { get; set; } = default!;
@@ -77,6 +78,10 @@ public partial class WebhookEditPage : IDisposable
     {
         (loading, errors, newSecret, conflict) = (true, [], null, null);
         await Selected.EnsureAsync();
+        if (Guid.TryParse(Id, out var wanted))
+        {
+            await FollowWebhookAsync(wanted);
+        }
         events = [.. (await Catalog.ListAsync(CancellationToken.None)).Select(t => new EventTypeOption(t.Name, t.Description, t.SampleJson))];
         environments = [.. (await Environments.ListAsync(Selected.Id, CancellationToken.None)).Select(e => new EnvironmentOption(e.Id, e.Name))];
         if (Id is null)
@@ -97,7 +102,27 @@ public partial class WebhookEditPage : IDisposable
     private async Task AccountChangedAsync()
     {
         // Another account has other webhooks: an open one would belong to the wrong tenant.
-        await InvokeAsync(() => Navigation.NavigateTo("/webhooks"));
+        if (!following)
+        {
+            await InvokeAsync(() => Navigation.NavigateTo("/webhooks"));
+        }
+    }
+
+    /// <summary>A webhook of another account than the selected one (a bookmark, a link) switches to its account.</summary>
+    private async Task FollowWebhookAsync(Guid webhookId)
+    {
+        following = true;
+        try
+        {
+            if (await Selected.FollowAsync(await Webhooks.AccountIdOfAsync(webhookId, CancellationToken.None)))
+            {
+                Snackbar.Add($"Switched to account '{Selected.Name}', which this webhook belongs to.", Severity.Info);
+            }
+        }
+        finally
+        {
+            following = false;
+        }
     }
 
     private async Task ReloadStoredAsync()
