@@ -27,4 +27,25 @@ public sealed class AccountsBrowserTests(BrowserFixture browsers)
         await other.GotoAsync("/webhooks");
         await Expect(other.Locator("#account-switcher button")).ToContainTextAsync("Acme Voice");
     }
+
+    [Fact]
+    public async Task LinkToAnotherAccountsWebhook_SwitchesToThatAccount_WithANotice()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var webhook = await app.App.Data.AddWebhookAsync(await app.App.DefaultAccountIdAsync(), "https://crm.example.com/calls", w => w.Name = "Default CRM");
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.SignInAsync();
+        await browser.GotoAsync("/accounts");
+        await browser.WaitForInteractiveAsync();
+        await browser.Page.FillAsync("#account-name", "Acme Voice");
+        await browser.Page.ClickAsync("#create-account");
+        await browser.Page.Locator("#accounts-table tr").Filter(new() { HasText = "Acme Voice" }).Locator("button").Filter(new() { HasText = "Switch to" }).ClickAsync();
+        await Expect(browser.Page.Locator("#account-switcher button")).ToContainTextAsync("Acme Voice");
+
+        await browser.GotoAsync($"/webhooks/{webhook.Id}");
+
+        await Expect(browser.Page.Locator(".mud-snackbar")).ToContainTextAsync("Switched to account 'Default', which this webhook belongs to.");
+        await Expect(browser.Page.Locator("#webhook-url")).ToHaveValueAsync("https://crm.example.com/calls");
+        await Expect(browser.Page.Locator("#account-switcher button")).ToContainTextAsync("Default");
+    }
 }

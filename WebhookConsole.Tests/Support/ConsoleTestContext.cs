@@ -31,6 +31,8 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped(sp => new SelectedAccount(
             scope.ServiceProvider.GetRequiredService<AccountService>(), sp.GetRequiredService<AuthenticationStateProvider>()));
         Services.AddFallbackServiceProvider(scope.ServiceProvider);
+        // As in the browser once the circuit runs; prerendering is what the browser tests see.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected AppFactory App { get; }

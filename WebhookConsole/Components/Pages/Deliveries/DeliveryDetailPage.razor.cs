@@ -43,7 +43,11 @@ public partial class DeliveryDetailPage : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         loading = true;
-        await FollowDeliveryAsync();
+        // Only once interactive: the prerender's notice would be thrown away with it, and its switch leave none to show.
+        if (RendererInfo.IsInteractive)
+        {
+            await FollowDeliveryAsync();
+        }
         await LoadAsync();
     }
 
@@ -58,7 +62,8 @@ public partial class DeliveryDetailPage : IDisposable
         }
         finally
         {
-            loading = false;
+            // A delivery of another account is found once interactive: the prerender shows progress, not "not found".
+            loading = detail is null && !RendererInfo.IsInteractive;
         }
     }
 

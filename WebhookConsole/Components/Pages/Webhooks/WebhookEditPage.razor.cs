@@ -78,7 +78,8 @@ public partial class WebhookEditPage : IDisposable
     {
         (loading, errors, newSecret, conflict) = (true, [], null, null);
         await Selected.EnsureAsync();
-        if (Guid.TryParse(Id, out var wanted))
+        // Only once interactive: the prerender's notice would be thrown away with it, and its switch leave none to show.
+        if (Guid.TryParse(Id, out var wanted) && RendererInfo.IsInteractive)
         {
             await FollowWebhookAsync(wanted);
         }
@@ -95,7 +96,8 @@ public partial class WebhookEditPage : IDisposable
             loadedEnvironmentIds = stored is null ? [] : await Editor.EnvironmentIdsAsync(Selected.Id, stored.Id, CancellationToken.None);
             form = stored is null ? null : WebhookForm.From(stored, loadedEnvironmentIds);
         }
-        (loading, saving) = (false, false);
+        // A webhook of another account is found once interactive (above): the prerender shows progress, not "not found".
+        (loading, saving) = (form is null && Id is not null && !RendererInfo.IsInteractive, false);
         FormChanged();
     }
 
