@@ -30,6 +30,32 @@ public sealed class LayoutBrowserTests(BrowserFixture browsers)
     }
 
     [Fact]
+    public async Task DarkMode_IsKept_AfterAReloadAndOnAnotherPage()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.SignInAsync();
+        await browser.GotoAsync("/");
+        await browser.WaitForInteractiveAsync();
+        var ready = browser.Page.Locator("#console-ready");
+
+        await browser.Page.ClickAsync("button[aria-label='Toggle dark mode']");
+        await Expect(ready).ToHaveAttributeAsync("data-dark", "true");
+        await browser.Page.ReloadAsync();
+        await browser.WaitForInteractiveAsync();
+        await Expect(ready).ToHaveAttributeAsync("data-dark", "true");
+        await browser.GotoAsync("/webhooks");
+        await browser.WaitForInteractiveAsync();
+        await Expect(ready).ToHaveAttributeAsync("data-dark", "true");
+
+        await browser.Page.ClickAsync("button[aria-label='Toggle dark mode']");
+        await Expect(ready).ToHaveAttributeAsync("data-dark", "false");
+        await browser.Page.ReloadAsync();
+        await browser.WaitForInteractiveAsync();
+        await Expect(ready).ToHaveAttributeAsync("data-dark", "false");
+    }
+
+    [Fact]
     public async Task TopBar_KeepsTheUserMenuAndSignOutOnScreen_WhenThePhoneIs390PixelsWide()
     {
         await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
