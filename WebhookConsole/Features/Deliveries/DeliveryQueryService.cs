@@ -36,7 +36,6 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         return await WithEventAsync(db, Filtered(db, accountId, filter).Where(d => ids.Contains(d.Id)), cancellationToken);
     }
 
-    /// <summary>The delivery with its payload and attempts; null when the account has no such delivery.</summary>
     /// <summary>The account the delivery belongs to, whichever it is; null when there is no such delivery.</summary>
     public async Task<Guid?> AccountIdOfAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
@@ -44,6 +43,7 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         return await db.Deliveries.Where(d => d.Id == deliveryId).Select(d => (Guid?)d.AccountId).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The delivery with its payload and attempts; null when the account has no such delivery.</summary>
     public async Task<DeliveryDetail?> DetailAsync(Guid accountId, Guid deliveryId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
