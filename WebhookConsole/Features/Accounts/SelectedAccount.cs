@@ -13,6 +13,12 @@ internal sealed class SelectedAccount(AccountService accounts, AuthenticationSta
     public Guid Id { get; private set; }
     public string Name { get; private set; } = "";
 
+    /// <summary>
+    /// True while <see cref="FollowAsync"/> switches: the page that asked for it loads its object in the new account
+    /// itself, so its own handler of <see cref="Changed"/> need not react (leave, or load again).
+    /// </summary>
+    public bool Following { get; private set; }
+
     public event Func<Task>? Changed;
 
     /// <summary>Loads the admin's last choice, or the default account, the first time; later calls keep the selection.</summary>
@@ -57,7 +63,15 @@ internal sealed class SelectedAccount(AccountService accounts, AuthenticationSta
         {
             return false;
         }
-        await SelectAsync(account);
+        Following = true;
+        try
+        {
+            await SelectAsync(account);
+        }
+        finally
+        {
+            Following = false;
+        }
         return true;
     }
 

@@ -19,7 +19,6 @@ public partial class DeliveryDetailPage : IDisposable
     private bool webhookDisabled;
     private bool loading = true;
     private bool replaying;
-    private bool following;
     private DeliveryChangeCoalescer? live;
 
     [Parameter] public Guid Id { get; set; }
@@ -89,7 +88,7 @@ public partial class DeliveryDetailPage : IDisposable
 
     private async Task AccountChangedAsync() => await InvokeAsync(async () =>
     {
-        if (following)
+        if (Selected.Following)
         {
             return;
         }
@@ -100,17 +99,9 @@ public partial class DeliveryDetailPage : IDisposable
     /// <summary>A delivery of another account than the selected one (a bookmark, a link) switches to its account.</summary>
     private async Task FollowDeliveryAsync()
     {
-        following = true;
-        try
+        if (await Selected.FollowAsync(await Queries.AccountIdOfAsync(Id, CancellationToken.None)))
         {
-            if (await Selected.FollowAsync(await Queries.AccountIdOfAsync(Id, CancellationToken.None)))
-            {
-                Snackbar.Add($"Switched to account '{Selected.Name}', which this delivery belongs to.", Severity.Info);
-            }
-        }
-        finally
-        {
-            following = false;
+            Snackbar.Add($"Switched to account '{Selected.Name}', which this delivery belongs to.", Severity.Info);
         }
     }
 

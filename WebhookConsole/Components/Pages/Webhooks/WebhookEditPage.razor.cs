@@ -28,7 +28,6 @@ public partial class WebhookEditPage : IDisposable
     private bool loading = true;
     private bool saving;
     private bool testing;
-    private bool following;
 
     [Inject] private WebhookService Webhooks { get; set; } = default!;
     [Inject] private WebhookEditor Editor { get; set; } = default!;
@@ -104,7 +103,7 @@ public partial class WebhookEditPage : IDisposable
     private async Task AccountChangedAsync()
     {
         // Another account has other webhooks: an open one would belong to the wrong tenant.
-        if (!following)
+        if (!Selected.Following)
         {
             await InvokeAsync(() => Navigation.NavigateTo("/webhooks"));
         }
@@ -113,17 +112,9 @@ public partial class WebhookEditPage : IDisposable
     /// <summary>A webhook of another account than the selected one (a bookmark, a link) switches to its account.</summary>
     private async Task FollowWebhookAsync(Guid webhookId)
     {
-        following = true;
-        try
+        if (await Selected.FollowAsync(await Webhooks.AccountIdOfAsync(webhookId, CancellationToken.None)))
         {
-            if (await Selected.FollowAsync(await Webhooks.AccountIdOfAsync(webhookId, CancellationToken.None)))
-            {
-                Snackbar.Add($"Switched to account '{Selected.Name}', which this webhook belongs to.", Severity.Info);
-            }
-        }
-        finally
-        {
-            following = false;
+            Snackbar.Add($"Switched to account '{Selected.Name}', which this webhook belongs to.", Severity.Info);
         }
     }
 
