@@ -16,13 +16,20 @@ public partial class EventTypesPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     // By name, so a type is found where the eye expects it; ordinal, since names are identifiers such as Call:Hangup.
-    private IEnumerable<EventType> Filtered => (types ?? [])
-        .Where(t => string.IsNullOrWhiteSpace(search)
-            || t.Name.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase)
-            || t.Description.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase)
-            || t.Source.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase))
-        .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
-        .ThenBy(t => t.Name, StringComparer.Ordinal);
+    private IEnumerable<EventType> Filtered
+    {
+        get
+        {
+            var term = search?.Trim() ?? "";
+            return (types ?? [])
+                .Where(t => term.Length == 0
+                    || t.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
+                    || t.Description.Contains(term, StringComparison.OrdinalIgnoreCase)
+                    || t.Source.Contains(term, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(t => t.Name, StringComparer.Ordinal);
+        }
+    }
 
     protected override async Task OnInitializedAsync() => types = await Editor.ListAsync(CancellationToken.None);
 
