@@ -30,6 +30,12 @@ internal sealed class ApiTokenService(
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    /// <summary>
+    /// The start of a token shown to tell tokens apart: eight characters at most, and never more than a quarter of
+    /// the token, so that a short bootstrap token of an admin's choosing is not shown nearly whole.
+    /// </summary>
+    public static string VisiblePrefix(string plain) => plain[..Math.Min(8, plain.Length / 4)];
+
     /// <summary>Creates a token and returns it in clear text: the only time it is ever shown.</summary>
     public async Task<(ApiToken Token, string Plain)> CreateAsync(Guid accountId, string name, CancellationToken cancellationToken)
     {
@@ -48,11 +54,19 @@ internal sealed class ApiTokenService(
         }
         var hash = Hash(plain);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.ApiTokens.AnyAsync(t => t.TokenHash == hash, cancellationToken))
+        var existing = await db.ApiTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (existing is null)
         {
+            await AddAsync(accountId, BootstrapTokenName, plain, cancellationToken);
             return;
         }
-        await AddAsync(accountId, BootstrapTokenName, plain, cancellationToken);
+        // Tokens stored before the prefix was shortened showed eight characters of any token longer than that.
+        var prefix = VisiblePrefix(plain);
+        if (existing.Prefix.Length > prefix.Length)
+        {
+            existing.Prefix = prefix;
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     public async Task<List<ApiToken>> ListAsync(Guid accountId, CancellationToken cancellationToken)
@@ -118,7 +132,7 @@ internal sealed class ApiTokenService(
             AccountId = accountId,
             Name = name,
             TokenHash = Hash(plain),
-            Prefix = plain.Length > 8 ? plain[..8] : "",
+            Prefix = VisiblePrefix(plain),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
