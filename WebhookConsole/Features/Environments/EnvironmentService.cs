@@ -37,7 +37,7 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         }
         db.Environments.Add(environment);
         audit.Record(db, AuditActions.EnvironmentCreated, null, AuditSnapshot.Of(environment));
-        return await SaveAsync(db, environment, errors, cancellationToken);
+        return await SaveAsync(db, environment, creating: true, errors, cancellationToken);
     }
 
     /// <param name="replace">POST: name required, <c>webhooks</c> omitted means none; PATCH: only the fields given.</param>
@@ -53,7 +53,7 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         }
         environment.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Record(db, AuditActions.EnvironmentUpdated, before, AuditSnapshot.Of(environment));
-        return await SaveAsync(db, environment, errors, cancellationToken);
+        return await SaveAsync(db, environment, creating: false, errors, cancellationToken);
     }
 
     /// <summary>Deletes the environment and its subscriptions; events already received keep its name.</summary>
@@ -115,7 +115,7 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         return true;
     }
 
-    private static async Task<WebhookEnvironment?> SaveAsync(AppDbContext db, WebhookEnvironment environment, FieldErrors errors, CancellationToken cancellationToken)
+    private async Task<WebhookEnvironment?> SaveAsync(AppDbContext db, WebhookEnvironment environment, bool creating, FieldErrors errors, CancellationToken cancellationToken)
     {
         try
         {
@@ -124,9 +124,27 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         }
         catch (DbUpdateException)
         {
-            // Two requests with one name at once: the unique index let one in.
-            errors.Add(EnvironmentInputParser.Name, "unique", $"this account already has an environment named '{environment.Name}'");
-            return null;
+            // The checks passed, then another request changed the account before this save: say what it changed.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!creating && !await fresh.Environments.AnyAsync(e => e.Id == environment.Id, cancellationToken))
+            {
+                return null;
+            }
+            if (await fresh.Environments.AnyAsync(
+                e => e.AccountId == environment.AccountId && e.Name == environment.Name && e.Id != environment.Id, cancellationToken))
+            {
+                errors.Add(EnvironmentInputParser.Name, "unique", $"this account already has an environment named '{environment.Name}'");
+                return null;
+            }
+            var webhookIds = environment.Subscriptions.Select(s => s.WebhookId).ToList();
+            var known = await fresh.Webhooks.Where(w => webhookIds.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
+            var gone = webhookIds.Except(known).ToList();
+            if (gone.Count > 0)
+            {
+                errors.Add(EnvironmentInputParser.Webhooks, "unknown", $"this account has no webhook {string.Join(", ", gone)}");
+                return null;
+            }
+            throw;
         }
     }
 }
