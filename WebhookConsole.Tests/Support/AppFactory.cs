@@ -53,9 +53,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An API client carrying the bootstrap token.</summary>
-    public HttpClient CreateApiClient()
+    public HttpClient CreateApiClient() => CreateApiClient(this);
+
+    /// <summary>An API client of a factory derived from one of these (<c>WithWebHostBuilder</c>), carrying the bootstrap token.</summary>
+    public static HttpClient CreateApiClient(WebApplicationFactory<Program> factory)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Auth-Token", Token);
         return client;
     }

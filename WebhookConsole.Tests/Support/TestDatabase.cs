@@ -41,5 +41,16 @@ public sealed class TestDatabase(string provider, string connectionString, Actio
         return new AppDbContext(options.Options);
     }
 
+    /// <summary>Runs one statement on this database from outside the app; it must change exactly one row.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var db = CreateContext();
+        var changed = await db.Database.ExecuteSqlRawAsync(sql);
+        if (changed != 1)
+        {
+            throw new InvalidOperationException($"'{sql}' changed {changed} rows, not 1.");
+        }
+    }
+
     public void Dispose() => drop();
 }

@@ -15,7 +15,7 @@ namespace WebhookConsole.Tests.Features.Environments;
 public sealed class EnvironmentSaveRaceTests : IAsyncLifetime
 {
     private readonly AppFactory app = new();
-    private readonly BeforeNextSave beforeNextSave = new();
+    private readonly BeforeNextWrite<WebhookEnvironment> beforeNextSave = new();
     private WebApplicationFactory<Program> served = null!;
     private HttpClient client = null!;
     private string environments = "";
@@ -23,8 +23,7 @@ public sealed class EnvironmentSaveRaceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         served = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(beforeNextSave)));
-        client = served.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Auth-Token", AppFactory.Token);
+        client = AppFactory.CreateApiClient(served);
         environments = $"/api/v1/accounts/{await app.DefaultAccountIdAsync()}/environments";
     }
 
@@ -40,7 +39,7 @@ public sealed class EnvironmentSaveRaceTests : IAsyncLifetime
     {
         var accountId = await app.DefaultAccountIdAsync();
         var webhook = await app.Data.AddWebhookAsync(accountId, "https://gone.example");
-        beforeNextSave.Run = () => ExecuteAsync($"DELETE FROM \"Webhooks\" WHERE \"Id\" = '{webhook.Id.ToString().ToUpperInvariant()}'");
+        beforeNextSave.Run = () => app.Database.ExecuteAsync($"DELETE FROM \"Webhooks\" WHERE \"Id\" = '{webhook.Id.ToString().ToUpperInvariant()}'");
 
         var answer = await client.SendDataAsync(HttpMethod.Put, environments, new { name = "env-" + webhook.Id, webhooks = new[] { webhook.Id } });
 
@@ -67,32 +66,23 @@ public sealed class EnvironmentSaveRaceTests : IAsyncLifetime
     {
         var accountId = await app.DefaultAccountIdAsync();
         var environment = await app.Data.AddEnvironmentAsync(accountId, "env-" + Guid.NewGuid().ToString("N")[..8]);
-        beforeNextSave.Run = () => ExecuteAsync($"DELETE FROM \"Environments\" WHERE \"Id\" = '{environment.Id.ToString().ToUpperInvariant()}'");
+        beforeNextSave.Run = () => app.Database.ExecuteAsync($"DELETE FROM \"Environments\" WHERE \"Id\" = '{environment.Id.ToString().ToUpperInvariant()}'");
 
         var answer = await client.SendDataAsync(HttpMethod.Patch, $"{environments}/{environment.Id}", new { name = environment.Name + "-2" });
 
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
     }
 
-    private async Task ExecuteAsync(string sql)
+    [Fact]
+    public async Task Delete_Answers404_WhenDeletedMeanwhile()
     {
-        await using var db = app.Database.CreateContext();
-        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(sql));
-    }
+        var accountId = await app.DefaultAccountIdAsync();
+        var environment = await app.Data.AddEnvironmentAsync(accountId, "env-" + Guid.NewGuid().ToString("N")[..8]);
+        beforeNextSave.Run = () => app.Database.ExecuteAsync($"DELETE FROM \"Environments\" WHERE \"Id\" = '{environment.Id.ToString().ToUpperInvariant()}'");
 
-    /// <summary>Runs an action once, when the app next starts to save an environment.</summary>
-    private sealed class BeforeNextSave : SaveChangesInterceptor
-    {
-        public Func<Task>? Run { get; set; }
+        var answer = await client.DeleteAsync($"{environments}/{environment.Id}");
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            if (Run is { } run && eventData.Context!.ChangeTracker.Entries<WebhookEnvironment>().Any())
-            {
-                Run = null;
-                await run();
-            }
-            return result;
-        }
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        ApiAssert.ErrorShape(await AppFactory.ReadJsonAsync(answer), 404);
     }
 }

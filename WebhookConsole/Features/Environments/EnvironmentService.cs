@@ -68,8 +68,7 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         }
         db.Environments.Remove(environment);
         audit.Record(db, AuditActions.EnvironmentDeleted, AuditSnapshot.Of(environment), null);
-        await db.SaveChangesAsync(cancellationToken);
-        return environment;
+        return await db.SaveUnlessGoneAsync(cancellationToken) ? environment : null;
     }
 
     private static async Task<bool> ApplyAsync(AppDbContext db, WebhookEnvironment environment, EnvironmentInput input, bool replace, FieldErrors errors, CancellationToken cancellationToken)

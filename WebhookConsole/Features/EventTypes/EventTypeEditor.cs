@@ -17,6 +17,8 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
 
     public const int MaxNameLength = 200;
 
+    private const string NoLongerExists = "This event type no longer exists.";
+
     public async Task<List<EventType>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -50,7 +52,7 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
         var type = await db.EventTypes.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (type is null)
         {
-            errors.Add("id", "not_found", "This event type no longer exists.");
+            errors.Add("id", "not_found", NoLongerExists);
             return null;
         }
         var (_, sample) = await ValidateAsync(db, type, input with { Name = type.Name }, errors, cancellationToken);
@@ -63,7 +65,11 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
         type.SampleJson = sample!;
         type.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Record(db, AuditActions.EventTypeUpdated, before, AuditSnapshot.Of(type));
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessGoneAsync(cancellationToken))
+        {
+            errors.Add("id", "not_found", NoLongerExists);
+            return null;
+        }
         return type;
     }
 
@@ -74,7 +80,7 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
         var type = await db.EventTypes.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (type is null)
         {
-            return "This event type no longer exists.";
+            return NoLongerExists;
         }
         var webhooks = await db.Webhooks.CountAsync(w => w.EventType == type.Name, cancellationToken);
         if (webhooks > 0)
@@ -87,8 +93,12 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
         }
         db.EventTypes.Remove(type);
         audit.Record(db, AuditActions.EventTypeDeleted, AuditSnapshot.Of(type), null);
-        await db.SaveChangesAsync(cancellationToken);
+        var deleted = await db.SaveUnlessGoneAsync(cancellationToken);
         catalog.Forget(type.Name);
+        if (!deleted)
+        {
+            return NoLongerExists;
+        }
         return null;
     }
 

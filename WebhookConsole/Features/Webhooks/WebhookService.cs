@@ -87,7 +87,10 @@ internal sealed class WebhookService(
         webhook.UpdatedAt = time.GetUtcNow().UtcDateTime;
         var after = AuditSnapshot.Of(webhook);
         audit.Record(db, AuditActions.ForWebhookEdit(before, after), before, after);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessGoneAsync(cancellationToken))
+        {
+            return null;
+        }
         if (wasEnabled && !webhook.Enabled)
         {
             await health.EndPendingRetriesAsync(webhook.Id, cancellationToken);
@@ -121,7 +124,10 @@ internal sealed class WebhookService(
         webhook.SecretProtected = secrets.Protect(secret);
         webhook.UpdatedAt = now;
         audit.Record(db, AuditActions.WebhookSecretRotated, before, AuditSnapshot.Of(webhook));
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessGoneAsync(cancellationToken))
+        {
+            return null;
+        }
         return new WebhookSaved(webhook, secret);
     }
 
@@ -148,7 +154,11 @@ internal sealed class WebhookService(
                 .SetProperty(d => d.UpdatedAt, now), cancellationToken);
         db.Webhooks.Remove(webhook);
         audit.Record(db, AuditActions.WebhookDeleted, AuditSnapshot.Of(webhook), null);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.SaveUnlessGoneAsync(cancellationToken))
+        {
+            // Another request deleted it first; what this one changed meanwhile rolls back with the transaction.
+            return null;
+        }
         await transaction.CommitAsync(cancellationToken);
         return webhook;
     }
