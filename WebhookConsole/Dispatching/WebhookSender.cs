@@ -56,7 +56,8 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
         }
         if (request.Method != "GET")
         {
-            message.Content = new StringContent(request.Body, Encoding.UTF8, "application/json");
+            // No type of its own: the request's Content-Type header, added below, is the one sent.
+            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(request.Body));
         }
         foreach (var (name, value) in request.Headers)
         {
