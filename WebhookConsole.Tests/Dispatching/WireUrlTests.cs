@@ -17,4 +17,16 @@ public sealed class WireUrlTests
     {
         Assert.Equal(expected, WireUrl.Canonical(url));
     }
+
+    [Theory]
+    [InlineData("https://Example.COM:443/a", "example.com:443")]
+    [InlineData("http://127.0.0.1:80/a?b=1", "127.0.0.1:80")]
+    [InlineData("http://[::1]:80/x", "[::1]:80")]
+    [InlineData("https://example.com/a", null)]
+    [InlineData("http://example.com:8080/a", null)]
+    [InlineData("https://example.com:/a", null)]
+    public void ExplicitHostHeader_KeepsTheDefaultPort_OnlyWhenTheUriNamesIt(string url, string? expected)
+    {
+        Assert.Equal(expected, WireUrl.ExplicitHostHeader(new Uri(url)));
+    }
 }

@@ -17,6 +17,9 @@ internal sealed class OutgoingRequestBuilder(
     SecretProtector secrets,
     TimeProvider time)
 {
+    /// <summary>The Content-Type of every request with a body; listed with the other headers, so the preview and the attempt history show it.</summary>
+    public const string JsonContentType = "application/json; charset=utf-8";
+
     public static readonly string UserAgent = "WebhookConsole/" +
         (typeof(OutgoingRequestBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
 
@@ -50,6 +53,10 @@ internal sealed class OutgoingRequestBuilder(
             new(SignatureHeaders.WebhookTimestamp, timestamp.ToString(CultureInfo.InvariantCulture)),
             new("User-Agent", UserAgent),
         };
+        if (!isGet)
+        {
+            headers.Add(new("Content-Type", JsonContentType));
+        }
         foreach (var (name, value) in CustomHeaders(webhook.HeadersJson))
         {
             if (!ReservedHeaders.Contains(name))

@@ -48,10 +48,16 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
 
     private static HttpRequestMessage BuildMessage(OutgoingRequest request)
     {
-        var message = new HttpRequestMessage(HttpMethod.Parse(request.Method), request.Url);
+        var url = new Uri(request.Url, UriKind.Absolute);
+        var message = new HttpRequestMessage(HttpMethod.Parse(request.Method), url);
+        if (WireUrl.ExplicitHostHeader(url) is { } host)
+        {
+            message.Headers.Host = host;
+        }
         if (request.Method != "GET")
         {
-            message.Content = new StringContent(request.Body, Encoding.UTF8, "application/json");
+            // No type of its own: the request's Content-Type header, added below, is the one sent.
+            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(request.Body));
         }
         foreach (var (name, value) in request.Headers)
         {

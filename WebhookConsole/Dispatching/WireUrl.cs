@@ -10,9 +10,20 @@ internal static class WireUrl
     {
         var uri = new Uri(url, UriKind.Absolute);
         var port = !uri.IsDefaultPort || NamesPort(uri.OriginalString) ? ":" + uri.Port : "";
-        var host = uri.HostNameType == UriHostNameType.IPv6 ? $"[{uri.IdnHost.Trim('[', ']')}]" : uri.IdnHost;
-        return $"{uri.Scheme}://{host}{port}{uri.PathAndQuery}";
+        return $"{uri.Scheme}://{Host(uri)}{port}{uri.PathAndQuery}";
     }
+
+    /// <summary>
+    /// The <c>Host</c> header to send for <paramref name="uri"/> when HttpClient's own would differ from the URL that
+    /// was signed: HttpClient leaves a scheme's default port out of <c>Host</c>, so a URI naming it (<c>:443</c> on
+    /// https) gets the port written here, and a receiver rebuilding the URL from its request sees the port it was
+    /// signed with. Null when HttpClient's header already matches.
+    /// </summary>
+    public static string? ExplicitHostHeader(Uri uri) =>
+        uri.IsDefaultPort && NamesPort(uri.OriginalString) ? $"{Host(uri)}:{uri.Port}" : null;
+
+    private static string Host(Uri uri) =>
+        uri.HostNameType == UriHostNameType.IPv6 ? $"[{uri.IdnHost.Trim('[', ']')}]" : uri.IdnHost;
 
     private static bool NamesPort(string original)
     {

@@ -1,9 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Components.Pages.Webhooks;
+using WebhookConsole.Components.Shared;
 using WebhookConsole.Api;
 using WebhookConsole.Data;
 using WebhookConsole.Dispatching;
@@ -118,6 +121,30 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
 
         page.WaitForAssertion(() => Assert.Contains("\"who\": \"Call:Hangup\"", page.Find("#preview-body").TextContent));
         Assert.DoesNotContain("\"call\"", page.Find("#preview-body").TextContent);
+    }
+
+    [Fact]
+    public async Task Preview_OffersTheBodyAsSentAndSigned_WithItsContentType()
+    {
+        var sample = JsonNode.Parse((await App.Services.GetRequiredService<EventTypeCatalog>().FindAsync("Call:Hangup", CancellationToken.None))!.SampleJson)!;
+        var page = RenderInConsole<WebhookEditPage>();
+        page.WaitForElement("#webhook-url").Input("https://crm.example.com/calls");
+        page.Find("#webhook-secret").Input("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
+        page.Find("#webhook-template").Input("{\"call\": \"{{ uuid }}\", \"note\": \"שלום \\\"{{ duration }}\\\" 🎉\", \"n\": 1.0}");
+
+        page.WaitForAssertion(() => Assert.Contains("\"note\"", page.Find("#preview-body").TextContent));
+        var headers = page.FindAll("#preview-headers tr").ToDictionary(
+            row => row.QuerySelector(".header-name")!.TextContent, row => row.QuerySelector(".header-value")!.TextContent);
+        Assert.Equal("application/json; charset=utf-8", headers["Content-Type"]);
+        var body = page.FindComponent<RequestPreview>().FindComponent<CopyButton>().Instance.Text;
+        Assert.DoesNotContain("\n", body);
+        Assert.EndsWith("\"n\":1.0}", body);
+        Assert.Equal($"שלום \"{sample["duration"]}\" 🎉", JsonNode.Parse(body)!["note"]!.GetValue<string>());
+        // Standard Webhooks, computed here from the spec: HMAC-SHA256(key, id.timestamp.body), base64.
+        var key = Convert.FromBase64String("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        var signed = Encoding.UTF8.GetBytes($"{headers["webhook-id"]}.{headers["webhook-timestamp"]}.{body}");
+        Assert.Equal("v1," + Convert.ToBase64String(HMACSHA256.HashData(key, signed)), headers["webhook-signature"]);
     }
 
     [Fact]
