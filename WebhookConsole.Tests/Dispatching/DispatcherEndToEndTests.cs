@@ -99,7 +99,7 @@ public abstract class DispatcherEndToEndTests : IAsyncLifetime
     public async Task Get_SendsEnvelopeAsQueryParametersSignedWithFrejun_WhenWebhookUsesGet()
     {
         const string secret = "frejun-client-secret-123";
-        var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/get?source=pbx"), w =>
+        var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/get/call%20log?source=pbx"), w =>
         {
             w.EventType = "call.status";
             w.Method = "GET";
@@ -113,7 +113,8 @@ public abstract class DispatcherEndToEndTests : IAsyncLifetime
             id = "evt-get-1", @event = "call.status", environment = "ITD2024", timestamp = "2024-07-30T14:35:00Z",
             payload = new { call_id = "c 1", call_status = "completed" },
         });
-        var request = (await receiver.WaitForAsync(r => r.Any(x => x.Path == "/get"), Wait, "the GET")).Single(r => r.Path == "/get");
+        // The path holds an escape: the signed URL is the one on the wire, not its decoded form.
+        var request = (await receiver.WaitForAsync(r => r.Any(x => x.Path == "/get/call log"), Wait, "the GET")).Single(r => r.Path == "/get/call log");
 
         Assert.Equal("GET", request.Method);
         Assert.Equal("", request.Body);

@@ -82,7 +82,8 @@ public sealed class TestReceiver : IAsyncDisposable
             request.Method,
             request.Path.Value ?? "/",
             request.QueryString.Value ?? "",
-            $"{request.Scheme}://{request.Host}{request.Path.Value}{request.QueryString.Value}",
+            // As on the wire: the path is not decoded (a signed URL's %2F stays %2F).
+            $"{request.Scheme}://{request.Host}{context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget}",
             headers,
             body,
             DateTimeOffset.UtcNow);
