@@ -43,8 +43,9 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 
-app.UseApiErrors();
 app.UseConsole();
+// Inside the console's error page, so an exception under /api is answered in the API's error shape, not that page.
+app.UseApiErrors();
 app.UseAdminIdentity();
 
 var api = app.MapApiGroup();
