@@ -21,9 +21,9 @@ public sealed class SignInBrowserTests(BrowserFixture browsers)
         await browser.WaitForInteractiveAsync();
 
         await Expect(browser.Page).ToHaveURLAsync(app.BaseUrl + "/tokens");
-        await Expect(browser.Page.Locator("h5")).ToHaveTextAsync("API tokens");
+        await Expect(browser.Page.Locator("h1")).ToHaveTextAsync("API tokens");
         await browser.GotoAsync("/");
-        await Expect(browser.Page.Locator("h5").First).ToHaveTextAsync("Dashboard");
+        await Expect(browser.Page.Locator("h1")).ToHaveTextAsync("Dashboard");
 
         await browser.Page.ClickAsync("#user-menu button");
         await browser.Page.ClickAsync("#sign-out");
@@ -51,7 +51,7 @@ public sealed class SignInBrowserTests(BrowserFixture browsers)
         await Expect(other).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login\\?ReturnUrl=%2Ftokens$"), new() { Timeout = 30_000 });
         await browser.SignInAsync();
         await browser.GotoAsync("/tokens");
-        await Expect(browser.Page.Locator("h5")).ToHaveTextAsync("API tokens");
+        await Expect(browser.Page.Locator("h1")).ToHaveTextAsync("API tokens");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Tests.Support;
@@ -53,6 +54,16 @@ public sealed class TableLayoutBrowserTests(BrowserFixture browsers)
         }
         """;
 
+    /// <summary>The boxes that scroll sideways because their content is wider than they are, but for <paramref name="allowed"/>.</summary>
+    private const string BoxesScrollingSideways = """
+        allowed => [...document.querySelectorAll('body *')].flatMap(e => {
+            const overflow = getComputedStyle(e).overflowX;
+            if (overflow !== 'auto' && overflow !== 'scroll') return [];
+            if (e.scrollWidth <= e.clientWidth + 1 || e.closest(allowed)) return [];
+            return [`${e.closest('[id]')?.id ?? ''} ${e.className}: ${e.scrollWidth} px wide in ${e.clientWidth} px`];
+        })
+        """;
+
     private const string HorizontalOverflow =
         "() => { const e = document.scrollingElement; return e.scrollWidth > e.clientWidth ? `${e.scrollWidth} > ${e.clientWidth}` : ''; }";
 
@@ -90,5 +101,47 @@ public sealed class TableLayoutBrowserTests(BrowserFixture browsers)
         Assert.Empty(await page.EvaluateAsync<string[]>(LastButtonsOutOfView, "#webhooks-table tbody tr"));
         Assert.Equal("", await page.EvaluateAsync<string>(HorizontalOverflow));
         Assert.Empty(await page.EvaluateAsync<string[]>(WrappedOntoSeveralLines, "#webhooks-table tbody td[data-label=URL] [title]"));
+    }
+
+    [Fact]
+    public async Task Tables_FitAPhone_WhenItIs390PixelsWide()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        receiver.Respond("/billing", (_, _) => new ReceiverResponse(503, "busy"));
+        await using var app = ServedApp.Start(new Dictionary<string, string?>(ConsoleSignIn.BootstrapAdmin) { ["Dispatcher:AllowPrivateNetworks"] = "true" });
+        var accountId = await app.App.DefaultAccountIdAsync();
+        var billing = await app.App.Data.AddWebhookAsync(accountId, receiver.Url("/billing"),
+            w => (w.Name, w.Enabled, w.DisabledReason) = ("Billing", false, "5 deliveries in a row failed; last: receiver answered 500"));
+        var crm = await app.App.Data.AddWebhookAsync(accountId, "https://crm.example.com/in", w => (w.Name, w.ConsecutiveFailures) = (LongName, 2));
+        await app.App.Data.AddFinishedDeliveryAsync(accountId, billing.Id, DateTime.UtcNow.AddMinutes(-3));
+        await app.App.Data.AddFinishedDeliveryAsync(accountId, crm.Id, DateTime.UtcNow.AddMinutes(-2));
+        using var api = app.CreateApiClient();
+        var test = await api.PostAsync($"/api/v1/accounts/{accountId}/webhooks/{billing.Id}/test", null);
+        test.EnsureSuccessStatusCode();
+        var deliveryId = (await test.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data").GetProperty("delivery_id").GetString();
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await page.SetViewportSizeAsync(390, 844);
+        await browser.SignInAsync();
+
+        // The dashboard's webhooks that need attention stack into cards; only the 24 hourly figures under the charts
+        // scroll, by design.
+        await browser.GotoAsync("/");
+        await Expect(page.Locator($"#reenable-{billing.Id}")).ToBeVisibleAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>(BoxesScrollingSideways, ".deliveries-figures"));
+        Assert.Equal("", await page.EvaluateAsync<string>(HorizontalOverflow));
+        Assert.Empty(await page.EvaluateAsync<string[]>(LastButtonsOutOfView, "#failing-webhooks tbody tr"));
+
+        // Long dotted event type names break inside their card.
+        await browser.GotoAsync("/event-types");
+        await Expect(page.Locator("#event-types-table tbody tr", new() { HasText = "call.propertyChange.call_outcome" })).ToBeVisibleAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>(BoxesScrollingSideways, "pre"));
+        Assert.Equal("", await page.EvaluateAsync<string>(HorizontalOverflow));
+
+        // A delivery's ids, URL and headers wrap.
+        await browser.GotoAsync($"/deliveries/{deliveryId}");
+        await Expect(page.Locator("#attempt-1-request-headers")).ToBeVisibleAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>(BoxesScrollingSideways, "pre"));
+        Assert.Equal("", await page.EvaluateAsync<string>(HorizontalOverflow));
     }
 }

@@ -139,7 +139,7 @@ public sealed class WebhooksBrowserTests(BrowserFixture browsers)
 
         await other.FillAsync("#webhook-name", "CRM (renamed in the other tab)");
         await other.ClickAsync("#save-webhook");
-        await Expect(other.Locator("h5")).ToHaveTextAsync("CRM (renamed in the other tab)");
+        await Expect(other.Locator("h1")).ToHaveTextAsync("CRM (renamed in the other tab)");
         await page.FillAsync("#webhook-url", "https://crm.example.com/v2/calls");
         await page.ClickAsync("#save-webhook");
 

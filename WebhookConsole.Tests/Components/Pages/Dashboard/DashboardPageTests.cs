@@ -125,7 +125,7 @@ public sealed class DashboardPageTests : ConsoleTestContext
 
         var page = RenderInConsole<DashboardPage>();
 
-        var problem = page.WaitForElement($"#failing-webhooks tr[data-webhook='{webhook.Id}']");
+        var problem = page.WaitForElement($"#failing-webhooks td[data-webhook='{webhook.Id}']").ParentElement!;
         WebhookStateChipAssert.ShowsDisabled(problem);
         WebhookStateChipAssert.ShowsDisabled(page.FindAll("#latency-table tbody tr").Single(r => r.TextContent.Contains("Gone")));
     }

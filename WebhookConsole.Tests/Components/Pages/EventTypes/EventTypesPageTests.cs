@@ -53,7 +53,7 @@ public sealed class EventTypesPageTests : ConsoleTestContext
         var page = RenderInConsole<EventTypesPage>();
 
         var titleRow = page.WaitForElement("#new-event-type").ParentElement!;
-        while (titleRow.QuerySelector("h5") is null)
+        while (titleRow.QuerySelector("h1") is null)
         {
             titleRow = titleRow.ParentElement!;
         }
