@@ -41,10 +41,12 @@ public sealed class TemplateValidationTests
     [InlineData("{\"a\": 1,\n  \"b\": }", 2, 8, "'}' is an invalid start of a value.")]
     [InlineData("{\"a\": 1 \"b\": 2}", 1, 9, "'\"' is invalid after a value. Expected either ',', '}', or ']'.")]
     [InlineData("{\r\n  \"a\": 1,\r\n  \"b\" 2\r\n}", 3, 7, "'2' is invalid after a property name. Expected a ':'.")]
-    [InlineData("{\"a\":1} x", 1, 9, "'x' is invalid after a single JSON value. Expected end of data.")]
-    [InlineData("{\"a\": [1, 2,]}", 1, 13, "The JSON array contains a trailing comma at the end which is not supported in this mode. Change the reader options.")]
+    [InlineData("{\"a\":1} x", 1, 9, "'x' follows the end of the template's object: a template is one JSON object.")]
+    [InlineData("{\"a\": [1, 2,]}", 1, 13, "The array ends with a comma before its ']', which JSON does not allow.")]
+    [InlineData("{\"a\": 1,\n}", 2, 1, "The object ends with a comma before its '}', which JSON does not allow.")]
+    [InlineData("\uFEFF{\"a\": 1}", 1, 1, "The text starts with a byte order mark (an invisible character); remove it.")]
     [InlineData("{\"a\": 1 // note\n}", 1, 9, "'/' is invalid after a value. Expected either ',', '}', or ']'.")]
-    [InlineData("{", 1, 2, "Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed.")]
+    [InlineData("{", 1, 2, "The text ends inside an object or array: a closing '}' or ']' is missing.")]
     // Columns count characters, not UTF-8 bytes: each Hebrew letter is one column.
     [InlineData("{\"שלום\": 1 x}", 1, 12, "'x' is invalid after a value. Expected either ',', '}', or ']'.")]
     // ...and UTF-16 units, as a browser text area does: the emoji is two.

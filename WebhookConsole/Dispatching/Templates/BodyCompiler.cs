@@ -153,7 +153,7 @@ internal sealed class BodyCompiler(string template)
         // The reader appends its own position in bytes; the error carries it in characters instead.
         var message = ex.Message;
         var suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return new TemplateError(line + 1, column, (suffix < 0 ? message : message[..suffix]).Trim());
+        return new TemplateError(line + 1, column, JsonReaderMessages.Plain((suffix < 0 ? message : message[..suffix]).Trim()));
     }
 
     private TemplateError ErrorAt(int offset, string message)
