@@ -6,7 +6,9 @@ namespace WebhookConsole.Api;
 
 internal static class ApiServiceExtensions
 {
-    public const string Prefix = "/api/v1";
+    /// <summary>Every path under it belongs to the API, whichever version it names.</summary>
+    public const string Root = "/api";
+    public const string Prefix = Root + "/v1";
 
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
@@ -28,14 +30,14 @@ internal static class ApiServiceExtensions
         // An unknown route answers in the error shape too, not with the console's HTML page.
         group.MapFallback("{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
         // So does a path under /api with no version or another one: a client's typo, not a page of the console.
-        app.MapFallback("/api/{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
+        app.MapFallback(Root + "/{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
         return group;
     }
 
     /// <summary>Anything unexpected under /api still answers in the error shape, without a stack trace.</summary>
     public static WebApplication UseApiErrors(this WebApplication app)
     {
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments(Prefix), api => api.UseExceptionHandler(errorApp => errorApp.Run(async http =>
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments(Root), api => api.UseExceptionHandler(errorApp => errorApp.Run(async http =>
         {
             var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
             var (status, message) = error is BadHttpRequestException bad

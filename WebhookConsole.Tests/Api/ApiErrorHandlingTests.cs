@@ -1,0 +1,33 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Data;
+using WebhookConsole.Tests.Support;
+
+namespace WebhookConsole.Tests.Api;
+
+/// <summary>A failure inside the API is answered by the API, in its error shape, not by the console's error page.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ApiErrorHandlingTests
+{
+    [Fact]
+    public async Task Request_Answers500InTheErrorShape_WhenTheDatabaseFails()
+    {
+        // Its own app: the test breaks the database under it.
+        await using var app = new AppFactory();
+        using var client = app.CreateApiClient();
+        var environments = $"/api/v1/accounts/{await app.DefaultAccountIdAsync()}/environments";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE \"EnvironmentSubscriptions\"");
+        }
+
+        var response = await client.GetAsync(environments);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var json = await AppFactory.ReadJsonAsync(response);
+        ApiAssert.ErrorShape(json, 500);
+        Assert.Equal("internal error", json["message"]!.GetValue<string>());
+    }
+}
