@@ -30,4 +30,22 @@ public sealed class ApiErrorHandlingTests
         ApiAssert.ErrorShape(json, 500);
         Assert.Equal("internal error", json["message"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task CreateEnvironment_Answers500NotANameConflict_WhenTheSaveFailsForAnotherReason()
+    {
+        await using var app = new AppFactory();
+        using var client = app.CreateApiClient();
+        var accountId = await app.DefaultAccountIdAsync();
+        var webhook = await app.Data.AddWebhookAsync(accountId, "https://a.example/x");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE \"EnvironmentSubscriptions\"");
+        }
+
+        var response = await client.SendDataAsync(HttpMethod.Put, $"/api/v1/accounts/{accountId}/environments", new { name = "fresh", webhooks = new[] { webhook.Id } });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        ApiAssert.ErrorShape(await AppFactory.ReadJsonAsync(response), 500);
+    }
 }

@@ -115,7 +115,7 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         return true;
     }
 
-    private static async Task<WebhookEnvironment?> SaveAsync(AppDbContext db, WebhookEnvironment environment, FieldErrors errors, CancellationToken cancellationToken)
+    private async Task<WebhookEnvironment?> SaveAsync(AppDbContext db, WebhookEnvironment environment, FieldErrors errors, CancellationToken cancellationToken)
     {
         try
         {
@@ -124,9 +124,21 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         }
         catch (DbUpdateException)
         {
-            // Two requests with one name at once: the unique index let one in.
+            // Two requests with one name at once: the unique index let one in. Any other failure is not the client's.
+            if (!await NameTakenAsync(environment, cancellationToken))
+            {
+                throw;
+            }
             errors.Add(EnvironmentInputParser.Name, "unique", $"this account already has an environment named '{environment.Name}'");
             return null;
         }
+    }
+
+    /// <summary>Whether another environment of the account has the name; asked on a fresh context, the failed one holds the rejected changes.</summary>
+    private async Task<bool> NameTakenAsync(WebhookEnvironment environment, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Environments.AnyAsync(
+            e => e.AccountId == environment.AccountId && e.Name == environment.Name && e.Id != environment.Id, cancellationToken);
     }
 }
