@@ -18,6 +18,9 @@ internal static class ApiServiceExtensions
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // Objects a client stored (custom_data, payloads, samples) may be as deep as a request may be, 64 levels;
+            // the answer's envelope and a list's array nest them deeper, past the writer's default of 64.
+            o.SerializerOptions.MaxDepth = 128;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         return builder;
