@@ -33,6 +33,11 @@ internal static class DeliveryQueryParser
             }
         }
         var eventType = Single(query, "event", errors);
+        if (eventType is not null && eventType.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add("event", "format", JsonFields.NulFault("event"));
+            eventType = null;
+        }
         var since = Time(query, "since", errors);
         var until = Time(query, "until", errors);
         return new DeliveryFilter(status, webhookId, string.IsNullOrEmpty(eventType) ? null : eventType, since, until);
