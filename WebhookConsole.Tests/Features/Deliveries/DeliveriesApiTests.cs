@@ -68,6 +68,8 @@ public sealed class DeliveriesApiTests(ApiAppFixture fixture) : IClassFixture<Ap
     [Theory]
     [InlineData("status=exploded", "status")]
     [InlineData("status=1", "status")]
+    [InlineData("status=retrying,succeeded", "status")]
+    [InlineData("status=pending%2Cfailed", "status")]
     [InlineData("webhook_id=nope", "webhook_id")]
     [InlineData("since=yesterday", "since")]
     [InlineData("until=2026-13-40T00:00:00Z", "until")]
@@ -80,6 +82,20 @@ public sealed class DeliveriesApiTests(ApiAppFixture fixture) : IClassFixture<Ap
         var response = await client.GetAsync($"{fixture.Account}/deliveries?{query}");
 
         await ApiAssert.FieldErrorAsync(response, HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task BulkReplay_Answers400AndReplaysNothing_WhenStatusListsSeveralStatuses()
+    {
+        // Read as flags, "retrying,succeeded" is 1 | 2, which is the number of failed.
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, "http://127.0.0.1:9/never", w => w.Retries = 0);
+        await fixture.App.Data.AddFinishedDeliveryAsync(fixture.AccountId, webhook.Id, T0, DeliveryStatus.Failed);
+        var before = await fixture.App.Data.SnapshotAsync();
+
+        var response = await client.PostAsync($"{fixture.Account}/deliveries/replay?webhook_id={webhook.Id}&status=retrying,succeeded", null);
+
+        await ApiAssert.FieldErrorAsync(response, HttpStatusCode.BadRequest, "status");
+        Assert.Equal(before, await fixture.App.Data.SnapshotAsync());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal static class DeliveryQueryParser
         DeliveryStatus? status = null;
         if (Single(query, "status", errors) is { } statusText)
         {
-            if (Enum.TryParse<DeliveryStatus>(statusText, ignoreCase: true, out var parsed) && !statusText.Any(char.IsDigit))
+            if (DeliveryStatusNames.TryParse(statusText, out var parsed))
             {
                 status = parsed;
             }
