@@ -15,6 +15,7 @@ internal static class ApiServiceExtensions
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ApiBodyReader>();
         builder.Services.AddScoped<ApiTokenFilter>();
+        builder.Services.AddSingleton<RouteMethods>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -30,8 +31,20 @@ internal static class ApiServiceExtensions
     public static RouteGroupBuilder MapApiGroup(this WebApplication app)
     {
         var group = app.MapGroup(Prefix).AddEndpointFilter<ApiTokenFilter>().DisableAntiforgery();
-        // An unknown route answers in the error shape too, not with the console's HTML page.
-        group.MapFallback("{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
+        // An unknown route answers in the error shape too, not with the console's HTML page; a known one asked with
+        // another method answers 405 with the methods it takes.
+        group.MapFallback("{*path}", (HttpContext http, RouteMethods routes) =>
+            {
+                var allowed = routes.For(http.Request.Path);
+                if (allowed.Count == 0)
+                {
+                    return ApiResults.NotFound(http, "route");
+                }
+                var list = string.Join(", ", allowed);
+                http.Response.Headers.Allow = list;
+                return ApiResults.Error(http, StatusCodes.Status405MethodNotAllowed, $"{http.Request.Method} is not allowed here; this route takes {list}");
+            })
+            .ExcludeFromDescription();
         // So does a path under /api with no version or another one: a client's typo, not a page of the console.
         app.MapFallback(Root + "/{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
         return group;
