@@ -33,7 +33,7 @@ internal static class JsonFault
                         names.Pop();
                         break;
                     case JsonTokenType.PropertyName when names.Peek() is { } seen && !seen.Add(reader.GetString()!):
-                        return At(json, reader, $"the property '{Printable(reader.GetString()!)}' is given twice in one object");
+                        return At(json, reader, $"the property '{PrintableText.Of(reader.GetString()!)}' is given twice in one object");
                 }
             }
         }
@@ -48,11 +48,5 @@ internal static class JsonFault
     {
         var (line, column) = LoneSurrogates.Position(json, (int)reader.TokenStartIndex);
         return (line, column, what);
-    }
-
-    private static string Printable(string name)
-    {
-        var clean = new string(name.Select(c => char.IsControl(c) ? '?' : c).Take(100).ToArray());
-        return clean.Length < name.Length ? clean + "…" : clean;
     }
 }

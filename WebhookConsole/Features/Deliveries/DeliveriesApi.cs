@@ -46,6 +46,7 @@ internal static class DeliveriesApi
     private static async Task<IResult> ListAsync(HttpContext http, DeliveryQueryService queries, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        DeliveryQueryParser.RejectUnknown(http.Request.Query, [.. DeliveryQueryParser.FilterNames, .. DeliveryQueryParser.PagingNames], errors);
         var filter = DeliveryQueryParser.Filter(http.Request.Query, errors);
         var paging = DeliveryQueryParser.Paging(http.Request.Query, errors);
         if (errors.Any)
@@ -71,6 +72,7 @@ internal static class DeliveriesApi
     private static async Task<IResult> ReplayManyAsync(HttpContext http, ReplayService replays, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.FilterNames, errors);
         var filter = DeliveryQueryParser.Filter(http.Request.Query, errors);
         if (errors.Any)
         {
@@ -94,6 +96,7 @@ internal static class DeliveriesApi
             }
         }
         var errors = new FieldErrors();
+        DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.PagingNames, errors);
         var paging = DeliveryQueryParser.Paging(http.Request.Query, errors);
         if (errors.Any)
         {
