@@ -43,8 +43,9 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 
-app.UseApiErrors();
+// The API's error handler inside the console's, so an API request's failure is answered in the API's shape.
 app.UseConsole();
+app.UseApiErrors();
 app.UseAdminIdentity();
 
 var api = app.MapApiGroup();

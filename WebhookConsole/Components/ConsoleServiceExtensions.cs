@@ -1,6 +1,5 @@
 using MudBlazor;
 using MudBlazor.Services;
-using WebhookConsole.Api;
 
 namespace WebhookConsole.Components;
 
@@ -29,14 +28,8 @@ internal static class ConsoleServiceExtensions
     {
         // In Development too: `dotnet run` starts the console there, and the developer exception page would show a
         // stack trace and the request's cookies to whoever caused the error.
-        // Not under /api: there the API answers its own failures in its error shape (UseApiErrors). Run for an API
-        // request, the page handler caught them first and re-ran the request on /Error, which answered an empty 405
-        // to a PUT and an HTML page to a GET.
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments(ApiServiceExtensions.Root), console =>
-        {
-            console.UseExceptionHandler("/Error", createScopeForErrors: true);
-            console.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        });
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         return app;
     }
 
