@@ -38,6 +38,37 @@ public sealed class OpenApiDocumentTests(ApiAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Document_DeclaresEveryPathParameterTheTokenAndTheListsQuery_WhenRequested()
+    {
+        using var anonymous = fixture.App.CreateClient();
+
+        var document = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!;
+
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
+            .ToList();
+        foreach (var (path, method, operation) in operations)
+        {
+            var declared = operation["parameters"]?.AsArray().Where(p => p!["in"]!.GetValue<string>() == "path")
+                .Select(p => p!["name"]!.GetValue<string>()).ToHashSet() ?? [];
+            foreach (var name in System.Text.RegularExpressions.Regex.Matches(path, "{([a-z_]+)}").Select(m => m.Groups[1].Value))
+            {
+                Assert.True(declared.Contains(name), $"{method} {path} declares {name}");
+            }
+        }
+        var scheme = document["components"]!["securitySchemes"]!.AsObject().Single().Value!;
+        Assert.Equal("apiKey", scheme["type"]!.GetValue<string>());
+        Assert.Equal("header", scheme["in"]!.GetValue<string>());
+        Assert.Equal("X-Auth-Token", scheme["name"]!.GetValue<string>());
+        Assert.NotEmpty(document["security"]!.AsArray());
+        string[] query = ["status", "webhook_id", "event", "since", "until", "page_size", "start_key"];
+        var deliveries = document["paths"]!["/api/v1/accounts/{account_id}/deliveries"]!["get"]!;
+        Assert.Equal(query, deliveries["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query").Select(p => p!["name"]!.GetValue<string>()));
+        Assert.True(document["paths"]!["/api/v1/accounts/{account_id}/webhooks"]!["put"]!["responses"]!.AsObject().ContainsKey("201"));
+        Assert.True(document["paths"]!["/api/v1/accounts/{account_id}/events"]!["post"]!["responses"]!.AsObject().ContainsKey("202"));
+    }
+
+    [Fact]
     public async Task ReferencePage_IsServedWithoutToken_WhenRequested()
     {
         using var anonymous = fixture.App.CreateClient();

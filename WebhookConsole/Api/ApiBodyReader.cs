@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 
 namespace WebhookConsole.Api;
@@ -13,6 +15,7 @@ namespace WebhookConsole.Api;
 internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+    private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
     /// <summary>The <c>data</c> object, or an error answer ready to return.</summary>
     public async Task<ApiBody> ReadAsync(HttpContext http, bool required = true)
@@ -43,7 +46,13 @@ internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        if (buffer.Length == 0 || IsWhiteSpace(buffer))
+        // A byte order mark is no part of JSON text, but some editors and clients write one; RFC 8259 lets readers skip it.
+        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (json.StartsWith(Utf8ByteOrderMark))
+        {
+            json = json[Utf8ByteOrderMark.Length..];
+        }
+        if (IsWhiteSpace(json))
         {
             return required
                 ? ApiBody.Fail(ApiResults.Error(http, StatusCodes.Status400BadRequest, "the request needs a JSON body {\"data\": {...}}",
@@ -51,7 +60,17 @@ internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
                 : ApiBody.Ok(null);
         }
 
-        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (JsonMediaType.Refusal(http.Request.ContentType) is { } refusal)
+        {
+            return ApiBody.Fail(ApiResults.Error(http, StatusCodes.Status415UnsupportedMediaType, refusal));
+        }
+        // Checked before parsing: the parser takes bytes that are not UTF-8 inside a string, which then fails where it is read.
+        if (InvalidUtf8Offset(json) is { } invalid)
+        {
+            var (line, column) = LoneSurrogates.Position(json, invalid);
+            return ApiBody.Fail(ApiResults.Error(http, StatusCodes.Status400BadRequest,
+                $"the request body is not UTF-8 text: line {line}, column {column} holds a byte that UTF-8 does not allow there"));
+        }
         if (LoneSurrogates.Find(json) is var (surrogateLine, surrogateColumn))
         {
             return ApiBody.Fail(ApiResults.Error(http, StatusCodes.Status400BadRequest,
@@ -64,8 +83,11 @@ internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "";
-            return ApiBody.Fail(ApiResults.Error(http, StatusCodes.Status400BadRequest, $"malformed JSON{where}"));
+            // The parser names no position for a repeated property, and says nothing clear about depth.
+            var message = JsonFault.Find(json, DocumentOptions.MaxDepth) is var (faultLine, faultColumn, what)
+                ? $"malformed JSON at line {faultLine}, column {faultColumn}: {what}"
+                : ex.LineNumber is { } line ? $"malformed JSON at line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "malformed JSON";
+            return ApiBody.Fail(ApiResults.Error(http, StatusCodes.Status400BadRequest, message));
         }
 
         if (root is not JsonObject envelope)
@@ -99,9 +121,24 @@ internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
     private static IResult TooLarge(HttpContext http, long limit) =>
         ApiResults.Error(http, StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {limit} bytes");
 
-    private static bool IsWhiteSpace(MemoryStream buffer)
+    /// <summary>Where the first byte that is not part of a well-formed UTF-8 sequence is, or null when there is none.</summary>
+    private static int? InvalidUtf8Offset(ReadOnlySpan<byte> text)
     {
-        foreach (var b in buffer.GetBuffer().AsSpan(0, (int)buffer.Length))
+        if (Utf8.IsValid(text))
+        {
+            return null;
+        }
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(text[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+        return offset;
+    }
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> text)
+    {
+        foreach (var b in text)
         {
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             {

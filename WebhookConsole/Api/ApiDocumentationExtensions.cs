@@ -16,7 +16,9 @@ internal static class ApiDocumentationExtensions
             document.Info.Description = "WIRECLOUD-shaped REST API: request bodies are {\"data\": {...}}; every route under /api/v1 "
                 + "needs the header X-Auth-Token.";
             return Task.CompletedTask;
-        }));
+        })
+            .AddDocumentTransformer(ApiOperationDocumentation.DeclareToken)
+            .AddOperationTransformer(ApiOperationDocumentation.DeclareAccountId));
         return builder;
     }
 

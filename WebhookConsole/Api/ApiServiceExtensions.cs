@@ -6,16 +6,22 @@ namespace WebhookConsole.Api;
 
 internal static class ApiServiceExtensions
 {
-    public const string Prefix = "/api/v1";
+    /// <summary>Every path under it belongs to the API, whichever version it names.</summary>
+    public const string Root = "/api";
+    public const string Prefix = Root + "/v1";
 
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ApiBodyReader>();
         builder.Services.AddScoped<ApiTokenFilter>();
+        builder.Services.AddSingleton<RouteMethods>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // Objects a client stored (custom_data, payloads, samples) may be as deep as a request may be, 64 levels;
+            // the answer's envelope and a list's array nest them deeper, past the writer's default of 64.
+            o.SerializerOptions.MaxDepth = 128;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         return builder;
@@ -25,17 +31,29 @@ internal static class ApiServiceExtensions
     public static RouteGroupBuilder MapApiGroup(this WebApplication app)
     {
         var group = app.MapGroup(Prefix).AddEndpointFilter<ApiTokenFilter>().DisableAntiforgery();
-        // An unknown route answers in the error shape too, not with the console's HTML page.
-        group.MapFallback("{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
+        // An unknown route answers in the error shape too, not with the console's HTML page; a known one asked with
+        // another method answers 405 with the methods it takes.
+        group.MapFallback("{*path}", (HttpContext http, RouteMethods routes) =>
+            {
+                var allowed = routes.For(http.Request.Path);
+                if (allowed.Count == 0)
+                {
+                    return ApiResults.NotFound(http, "route");
+                }
+                var list = string.Join(", ", allowed);
+                http.Response.Headers.Allow = list;
+                return ApiResults.Error(http, StatusCodes.Status405MethodNotAllowed, $"{http.Request.Method} is not allowed here; this route takes {list}");
+            })
+            .ExcludeFromDescription();
         // So does a path under /api with no version or another one: a client's typo, not a page of the console.
-        app.MapFallback("/api/{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
+        app.MapFallback(Root + "/{*path}", (HttpContext http) => ApiResults.NotFound(http, "route")).ExcludeFromDescription();
         return group;
     }
 
     /// <summary>Anything unexpected under /api still answers in the error shape, without a stack trace.</summary>
     public static WebApplication UseApiErrors(this WebApplication app)
     {
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments(Prefix), api => api.UseExceptionHandler(errorApp => errorApp.Run(async http =>
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments(Root), api => api.UseExceptionHandler(errorApp => errorApp.Run(async http =>
         {
             var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
             var (status, message) = error is BadHttpRequestException bad

@@ -34,6 +34,11 @@ internal static class JsonFields
             return null;
         }
         var value = node.GetValue<string>();
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add(name, "format", NulFault(name));
+            return null;
+        }
         if (required && string.IsNullOrWhiteSpace(value))
         {
             errors.Add(name, "required", $"{name} cannot be empty");
@@ -46,6 +51,12 @@ internal static class JsonFields
         }
         return value;
     }
+
+    /// <summary>
+    /// Why text holding U+0000 is refused. JSON allows it (as \u0000), but PostgreSQL can neither store it in a text
+    /// column nor compare a column with it, and no name, id or type has a use for it.
+    /// </summary>
+    public static string NulFault(string name) => $"{name} must not contain the character U+0000 (NUL)";
 
     public static JsonObject? Object(JsonObject data, string name, FieldErrors errors, bool required = false)
     {

@@ -104,7 +104,7 @@ internal static class LoneSurrogates
     }
 
     /// <summary>The line and column (from 1, the column in bytes) of a byte offset, as the parser's own errors give them.</summary>
-    private static (int Line, int Column) Position(ReadOnlySpan<byte> json, int offset)
+    public static (int Line, int Column) Position(ReadOnlySpan<byte> json, int offset)
     {
         var before = json[..offset];
         var lineStart = before.LastIndexOf((byte)'\n') + 1;

@@ -68,6 +68,8 @@ public sealed class DeliveriesApiTests(ApiAppFixture fixture) : IClassFixture<Ap
     [Theory]
     [InlineData("status=exploded", "status")]
     [InlineData("status=1", "status")]
+    [InlineData("status=retrying,succeeded", "status")]
+    [InlineData("status=pending%2Cfailed", "status")]
     [InlineData("webhook_id=nope", "webhook_id")]
     [InlineData("since=yesterday", "since")]
     [InlineData("until=2026-13-40T00:00:00Z", "until")]
@@ -75,11 +77,43 @@ public sealed class DeliveriesApiTests(ApiAppFixture fixture) : IClassFixture<Ap
     [InlineData("page_size=501", "page_size")]
     [InlineData("page_size=ten", "page_size")]
     [InlineData("start_key=garbage", "start_key")]
+    [InlineData("webhook=0b4c2d1e-0000-0000-0000-000000000000", "webhook")]
+    [InlineData("page=2", "page")]
+    [InlineData("since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z", "until")]
     public async Task List_Answers400OnParameter_WhenFilterIsBad(string query, string field)
     {
         var response = await client.GetAsync($"{fixture.Account}/deliveries?{query}");
 
         await ApiAssert.FieldErrorAsync(response, HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task BulkReplay_Answers400AndReplaysNothing_WhenStatusListsSeveralStatuses()
+    {
+        // Read as flags, "retrying,succeeded" is 1 | 2, which is the number of failed.
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, "http://127.0.0.1:9/never", w => w.Retries = 0);
+        await fixture.App.Data.AddFinishedDeliveryAsync(fixture.AccountId, webhook.Id, T0, DeliveryStatus.Failed);
+        var before = await fixture.App.Data.SnapshotAsync();
+
+        var response = await client.PostAsync($"{fixture.Account}/deliveries/replay?webhook_id={webhook.Id}&status=retrying,succeeded", null);
+
+        await ApiAssert.FieldErrorAsync(response, HttpStatusCode.BadRequest, "status");
+        Assert.Equal(before, await fixture.App.Data.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task BulkReplay_Answers400AndReplaysNothing_WhenAParameterIsMisspelt()
+    {
+        // Read without the misspelt filter, the request would replay every failed delivery of the account.
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, "http://127.0.0.1:9/never", w => w.Retries = 0);
+        await fixture.App.Data.AddFinishedDeliveryAsync(fixture.AccountId, webhook.Id, T0, DeliveryStatus.Failed);
+        var before = await fixture.App.Data.SnapshotAsync();
+
+        var response = await client.PostAsync($"{fixture.Account}/deliveries/replay?webhookid={webhook.Id}", null);
+
+        var json = await ApiAssert.FieldErrorAsync(response, HttpStatusCode.BadRequest, "webhookid");
+        Assert.Contains("webhook_id", json["data"]!["webhookid"]!["unknown_parameter"]!.GetValue<string>());
+        Assert.Equal(before, await fixture.App.Data.SnapshotAsync());
     }
 
     [Fact]

@@ -143,4 +143,33 @@ public sealed class WebhookValidationTests(ApiAppFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         ApiAssert.ErrorShape(await AppFactory.ReadJsonAsync(response), 413);
     }
+
+    [Fact]
+    public async Task CreateAndReplace_Answer400OnCustomData_WhenItNestsDeeperThan32Levels()
+    {
+        var existing = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, "https://keep.example/x");
+        var before = await fixture.App.Data.SnapshotAsync();
+        var deep = "{\"uri\": \"https://example.com\", \"hook\": \"*\", \"custom_data\": "
+            + string.Concat(Enumerable.Repeat("{\"a\": ", 33)) + "1" + new string('}', 33) + "}";
+
+        var create = await client.SendRawAsync(HttpMethod.Put, fixture.Account + "/webhooks", $$"""{"data": {{deep}}}""");
+        var replace = await client.SendRawAsync(HttpMethod.Post, $"{fixture.Account}/webhooks/{existing.Id}", $$"""{"data": {{deep}}}""");
+
+        var json = await ApiAssert.FieldErrorAsync(create, HttpStatusCode.BadRequest, "custom_data");
+        Assert.Equal("custom_data nests deeper than 32 levels", json["data"]!["custom_data"]!["depth"]!.GetValue<string>());
+        await ApiAssert.FieldErrorAsync(replace, HttpStatusCode.BadRequest, "custom_data");
+        Assert.Equal(before, await fixture.App.Data.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Create_KeepsCustomData_WhenItNests32Levels()
+    {
+        var customData = string.Concat(Enumerable.Repeat("{\"a\": ", 32)) + "1" + new string('}', 32);
+
+        var response = await client.SendRawAsync(HttpMethod.Put, fixture.Account + "/webhooks",
+            "{\"data\": {\"uri\": \"https://example.com\", \"hook\": \"*\", \"custom_data\": " + customData + "}}");
+
+        var created = await ApiAssert.SuccessAsync(response, HttpStatusCode.Created);
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(customData)!.ToJsonString(), created["custom_data"]!.ToJsonString());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WebhookConsole.Tests.Support;
 
@@ -166,5 +167,22 @@ public sealed class WebhooksApiTests(ApiAppFixture fixture) : IClassFixture<ApiA
             Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"{Webhooks}/{id}/test", null)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Webhooks}/{id}/attempts")).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task List_AnswersEveryWebhook_WhenStoredCustomDataNestsDeeperThanTheEnvelopeAllows()
+    {
+        // Its own account: the list it answers is deeper than most JSON readers take by default.
+        var (accountId, token) = await fixture.App.Data.AddAccountWithTokenAsync("deep-" + Guid.NewGuid().ToString("N")[..6]);
+        using var other = fixture.App.CreateClient();
+        other.DefaultRequestHeaders.Add("X-Auth-Token", token);
+        var customData = string.Concat(Enumerable.Repeat("{\"a\": ", 64)) + "1" + new string('}', 64);
+        var webhook = await fixture.App.Data.AddWebhookAsync(accountId, "https://a.example/deep", w => w.CustomDataJson = customData);
+
+        var response = await other.GetAsync($"/api/v1/accounts/{accountId}/webhooks");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var list = JsonNode.Parse(await response.Content.ReadAsStringAsync(), documentOptions: new JsonDocumentOptions { MaxDepth = 128 })!;
+        Assert.Equal(webhook.Id.ToString(), list["data"]![0]!["id"]!.GetValue<string>());
     }
 }

@@ -5,27 +5,48 @@ namespace WebhookConsole.Features.Deliveries;
 /// <summary>The delivery history, replays, and the attempts of webhooks.</summary>
 internal static class DeliveriesApi
 {
+    private static readonly (string, string)[] Filters =
+    [
+        ("status", "pending, retrying, succeeded or failed"),
+        ("webhook_id", "deliveries to this webhook"),
+        ("event", "deliveries of this event type"),
+        ("since", "deliveries created at or after this ISO 8601 time, e.g. 2024-07-30T14:35:00Z"),
+        ("until", "deliveries created at or before this ISO 8601 time"),
+    ];
+
+    private static readonly (string, string)[] Paging =
+    [
+        ("page_size", "items per page, 1 to 500 (default 50)"),
+        ("start_key", "the next_start_key of the page before"),
+    ];
+
     public static RouteGroupBuilder MapDeliveriesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/accounts/{account_id}").WithTags("Deliveries");
         group.MapGet("/deliveries", ListAsync)
-            .WithName("ListDeliveries").WithSummary("Delivery history, newest first, filtered and paged by start_key");
+            .WithName("ListDeliveries").WithSummary("Delivery history, newest first, filtered and paged by start_key")
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query([.. Filters, .. Paging]));
         group.MapPost("/deliveries/replay", ReplayManyAsync)
-            .WithName("ReplayDeliveries").WithSummary("Replay every delivery matching the filters (status defaults to failed)");
+            .WithName("ReplayDeliveries").WithSummary("Replay every delivery matching the filters (status defaults to failed)")
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Filters));
         group.MapPost("/deliveries/{delivery_id}/replay", ReplayAsync)
-            .WithName("ReplayDelivery").WithSummary("Replay one delivery: a new delivery of the same event to the same webhook");
+            .WithName("ReplayDelivery").WithSummary("Replay one delivery: a new delivery of the same event to the same webhook")
+            .Produces(StatusCodes.Status201Created);
         group.MapGet("/webhooks/attempts", (HttpContext http, DeliveryQueryService queries, CancellationToken ct) =>
                 AttemptsAsync(http, null, queries, ct))
-            .WithName("ListAttempts").WithSummary("Recent attempts of all webhooks, newest first");
+            .WithName("ListAttempts").WithSummary("Recent attempts of all webhooks, newest first")
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Paging));
         group.MapGet("/webhooks/{webhook_id}/attempts", (HttpContext http, string webhook_id, DeliveryQueryService queries, CancellationToken ct) =>
                 AttemptsAsync(http, webhook_id, queries, ct))
-            .WithName("ListWebhookAttempts").WithSummary("Recent attempts of one webhook, newest first");
+            .WithName("ListWebhookAttempts").WithSummary("Recent attempts of one webhook, newest first")
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Paging));
         return api;
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, DeliveryQueryService queries, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        DeliveryQueryParser.RejectUnknown(http.Request.Query, [.. DeliveryQueryParser.FilterNames, .. DeliveryQueryParser.PagingNames], errors);
         var filter = DeliveryQueryParser.Filter(http.Request.Query, errors);
         var paging = DeliveryQueryParser.Paging(http.Request.Query, errors);
         if (errors.Any)
@@ -51,6 +72,7 @@ internal static class DeliveriesApi
     private static async Task<IResult> ReplayManyAsync(HttpContext http, ReplayService replays, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.FilterNames, errors);
         var filter = DeliveryQueryParser.Filter(http.Request.Query, errors);
         if (errors.Any)
         {
@@ -74,6 +96,7 @@ internal static class DeliveriesApi
             }
         }
         var errors = new FieldErrors();
+        DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.PagingNames, errors);
         var paging = DeliveryQueryParser.Paging(http.Request.Query, errors);
         if (errors.Any)
         {

@@ -6,12 +6,31 @@ namespace WebhookConsole.Features.Deliveries;
 /// <summary>Reads the history's query string (filters and paging); each bad value is a fault on its parameter.</summary>
 internal static class DeliveryQueryParser
 {
+    public static readonly IReadOnlyList<string> FilterNames = ["status", "webhook_id", "event", "since", "until"];
+    public static readonly IReadOnlyList<string> PagingNames = ["page_size", "start_key"];
+
+    /// <summary>
+    /// Faults every parameter not in <paramref name="allowed"/>: a misspelt filter read as no filter would list, or
+    /// replay, far more than was asked for.
+    /// </summary>
+    public static void RejectUnknown(IQueryCollection query, IReadOnlyList<string> allowed, FieldErrors errors)
+    {
+        foreach (var (name, _) in query)
+        {
+            if (!allowed.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(PrintableText.Of(name), "unknown_parameter",
+                    $"not a parameter of this route, which takes {string.Join(", ", allowed)}");
+            }
+        }
+    }
+
     public static DeliveryFilter Filter(IQueryCollection query, FieldErrors errors)
     {
         DeliveryStatus? status = null;
         if (Single(query, "status", errors) is { } statusText)
         {
-            if (Enum.TryParse<DeliveryStatus>(statusText, ignoreCase: true, out var parsed) && !statusText.Any(char.IsDigit))
+            if (DeliveryStatusNames.TryParse(statusText, out var parsed))
             {
                 status = parsed;
             }
@@ -33,8 +52,17 @@ internal static class DeliveryQueryParser
             }
         }
         var eventType = Single(query, "event", errors);
+        if (eventType is not null && eventType.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add("event", "format", JsonFields.NulFault("event"));
+            eventType = null;
+        }
         var since = Time(query, "since", errors);
         var until = Time(query, "until", errors);
+        if (since > until)
+        {
+            errors.Add("until", "range", "until is before since, so no delivery can match");
+        }
         return new DeliveryFilter(status, webhookId, string.IsNullOrEmpty(eventType) ? null : eventType, since, until);
     }
 

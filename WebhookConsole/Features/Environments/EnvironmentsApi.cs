@@ -12,7 +12,8 @@ internal static class EnvironmentsApi
     {
         var group = api.MapGroup("").WithTags("Environments");
         group.MapGet(Environments, ListAsync).WithName("ListEnvironments").WithSummary("List the account's environments");
-        group.MapPut(Environments, CreateAsync).WithName("CreateEnvironment").WithSummary("Create an environment; names are unique per account");
+        group.MapPut(Environments, CreateAsync).WithName("CreateEnvironment").WithSummary("Create an environment; names are unique per account")
+            .Produces(StatusCodes.Status201Created);
         group.MapGet(Environment, GetAsync).WithName("GetEnvironment").WithSummary("Read an environment");
         group.MapPost(Environment, (HttpContext http, string environment_id, ApiBodyReader reader, EnvironmentService environments, CancellationToken ct) =>
                 UpdateAsync(http, environment_id, replace: true, reader, environments, ct))

@@ -8,7 +8,9 @@ internal static class EventsApi
     {
         api.MapPost("/accounts/{account_id}/events", IngestAsync)
             .WithName("IngestEvent")
-            .WithSummary("Accept a call event; answers 202 once it and its deliveries are committed");
+            .WithSummary("Accept a call event; answers 202 once it and its deliveries are committed")
+            .Produces(StatusCodes.Status202Accepted)
+            .Produces(StatusCodes.Status200OK);
         return api;
     }
 

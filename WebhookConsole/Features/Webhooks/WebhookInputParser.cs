@@ -53,9 +53,5 @@ internal static class WebhookInputParser
     }
 
     /// <summary>A header name safe to repeat in an error message.</summary>
-    public static string Printable(string name)
-    {
-        var clean = new string(name.Select(c => char.IsControl(c) ? '?' : c).Take(100).ToArray());
-        return clean.Length < name.Length ? clean + "…" : clean;
-    }
+    public static string Printable(string name) => PrintableText.Of(name);
 }

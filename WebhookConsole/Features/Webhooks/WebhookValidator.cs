@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using WebhookConsole.Api;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Dispatching.Signing;
@@ -22,6 +23,8 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
     public const int MaxNameLength = 200;
     public const int MaxUriLength = 2048;
     public const int MaxTemplateLength = 64 * 1024;
+    // Well inside the 64 levels most JSON readers take, with room for the API's envelope and lists around it.
+    public const int MaxCustomDataDepth = 32;
 
     /// <param name="complete">Create or full replace: the required fields must be there.</param>
     public async Task ValidateAsync(WebhookInput input, bool complete, FieldErrors errors, CancellationToken cancellationToken)
@@ -73,6 +76,10 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
         {
             CheckHeaders(headers, errors);
         }
+        if (input.CustomData is { } customData && Depth(customData) > MaxCustomDataDepth)
+        {
+            errors.Add(WebhookFields.CustomData, "depth", $"custom_data nests deeper than {MaxCustomDataDepth} levels");
+        }
         if (input.Signing is { } signing && !SigningSchemeNames.TryParse(signing, out _))
         {
             errors.Add(WebhookFields.Signing, "enum", "signing must be standard, frejun, hex or none");
@@ -85,6 +92,14 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
         "GET" => "GET",
         "POST" => "POST",
         _ => null,
+    };
+
+    /// <summary>How many objects and arrays deep the value nests; a plain value is 0.</summary>
+    private static int Depth(JsonNode? node) => node switch
+    {
+        JsonObject obj => 1 + obj.Select(p => Depth(p.Value)).DefaultIfEmpty(0).Max(),
+        JsonArray array => 1 + array.Select(Depth).DefaultIfEmpty(0).Max(),
+        _ => 0,
     };
 
     private static void Required(WebhookInput input, string field, string? value, bool complete, FieldErrors errors)

@@ -13,7 +13,8 @@ internal static class WebhooksApi
     {
         var group = api.MapGroup("").WithTags("Webhooks");
         group.MapGet(Webhooks, ListAsync).WithName("ListWebhooks").WithSummary("List the account's webhooks, newest first");
-        group.MapPut(Webhooks, CreateAsync).WithName("CreateWebhook").WithSummary("Create a webhook; the answer carries its secret");
+        group.MapPut(Webhooks, CreateAsync).WithName("CreateWebhook").WithSummary("Create a webhook; the answer carries its secret")
+            .Produces(StatusCodes.Status201Created);
         group.MapGet(Webhook, GetAsync).WithName("GetWebhook").WithSummary("Read a webhook");
         group.MapPost(Webhook, (HttpContext http, string webhook_id, ApiBodyReader reader, WebhookService webhooks, CancellationToken ct) =>
                 UpdateAsync(http, RouteId.Parse(webhook_id), replace: true, reader, webhooks, ct))

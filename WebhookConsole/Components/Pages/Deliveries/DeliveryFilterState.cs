@@ -25,7 +25,7 @@ public sealed class DeliveryFilterState
         WebhookId = Guid.TryParse(webhook, out var webhookId) ? webhookId : null,
         EventType = string.IsNullOrWhiteSpace(eventType) ? null : eventType,
         EnvironmentId = Guid.TryParse(environment, out var environmentId) ? environmentId : null,
-        Status = Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var parsed) && !status!.Any(char.IsDigit) ? parsed : null,
+        Status = DeliveryStatusNames.TryParse(status, out var parsed) ? parsed : null,
         Since = ParseTime(since),
         Until = ParseTime(until),
         EventId = string.IsNullOrWhiteSpace(eventId) ? null : eventId.Trim(),
