@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Webhooks;
 using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Api;
@@ -47,5 +49,35 @@ public sealed class ApiErrorHandlingTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         ApiAssert.ErrorShape(await AppFactory.ReadJsonAsync(response), 500);
+    }
+
+    public static TheoryData<string> WriteMethods => ["POST", "PATCH", "DELETE"];
+
+    [Theory]
+    [MemberData(nameof(WriteMethods))]
+    public async Task Write_Answers500InTheErrorShape_WithoutTheFailuresDetails(string method)
+    {
+        await using var app = new AppFactory();
+        var failNextWrite = new BeforeNextWrite<WebhookEndpoint>();
+        await using var served = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(failNextWrite)));
+        using var client = AppFactory.CreateApiClient(served);
+        var accountId = await app.DefaultAccountIdAsync();
+        var webhook = await app.Data.AddWebhookAsync(accountId, "https://failing.example");
+        failNextWrite.Run = () => throw new InvalidOperationException("disk I/O error at /var/lib/secret-path");
+        var url = $"/api/v1/accounts/{accountId}/webhooks/{webhook.Id}";
+
+        var response = method switch
+        {
+            "POST" => await client.SendDataAsync(HttpMethod.Post, url, new { uri = "https://still.example", hook = "*" }),
+            "PATCH" => await client.SendDataAsync(HttpMethod.Patch, url, new { enabled = false }),
+            _ => await client.DeleteAsync(url),
+        };
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.InternalServerError, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        ApiAssert.ErrorShape(await AppFactory.ReadJsonAsync(response), 500);
+        Assert.DoesNotContain("secret-path", text);
+        Assert.DoesNotContain("InvalidOperationException", text);
     }
 }
