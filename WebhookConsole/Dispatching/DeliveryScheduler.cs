@@ -11,8 +11,9 @@ namespace WebhookConsole.Dispatching;
 /// delivery goes straight to this process's <see cref="DispatchQueue"/>, and a new one is committed already leased
 /// by this node and handed over with its event, so the dispatcher neither leases nor reloads it. With PostgreSQL
 /// (several nodes) it goes through Hangfire's shared queue, so whichever node's worker fetches it sends it and the
-/// load spreads over every node. Later deliveries (retries) are scheduled in Hangfire on either provider. When this
-/// process's queue is full, a delivery is left in the database alone, and the dispatcher takes it from there.
+/// load spreads over every node. Later deliveries (retries) are scheduled in Hangfire on either provider; what the
+/// recovery sweep finds goes to this process's queue on either. When this process's queue is full, a delivery is
+/// left in the database alone, and the dispatcher takes it from there.
 /// </summary>
 internal sealed class DeliveryScheduler(DispatchQueue queue, IBackgroundJobClient jobs, NodeIdentity node, IOptions<DatabaseOptions> database)
 {
@@ -63,8 +64,15 @@ internal sealed class DeliveryScheduler(DispatchQueue queue, IBackgroundJobClien
         }
     }
 
-    /// <summary>How many deliveries the recovery sweep may hand over now: any number to Hangfire's shared queue, the room left in this process's.</summary>
-    public int Room => shared ? int.MaxValue : queue.Room;
+    /// <summary>
+    /// A due delivery the recovery sweep claimed: to this process's queue on either provider. A Hangfire job for it
+    /// would add a copy to the shared queue each time a delivery waiting its turn in some live node's queue outlasts
+    /// the sweep's grace, so a long backlog would grow the job tables by its own size every grace period.
+    /// </summary>
+    public void Recover(Guid deliveryId) => queue.TryEnqueue(deliveryId);
+
+    /// <summary>How many deliveries the recovery sweep may hand over now: the room left in this process's queue.</summary>
+    public int Room => queue.Room;
 
     /// <summary>Due deliveries were left in the database for want of room.</summary>
     public void MarkBacklog() => queue.MarkBacklog();

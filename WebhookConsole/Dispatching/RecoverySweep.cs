@@ -8,8 +8,10 @@ namespace WebhookConsole.Dispatching;
 /// <summary>
 /// The outbox's safety net: at start and every few seconds, enqueues every delivery that is due and not leased.
 /// The dispatch queue (and Hangfire's, in memory) may be lost with the process; the database rows are not, so
-/// nothing accepted is lost. It hands this process's queue no more than it has room for: the rest is the
-/// queue's backlog, which the dispatcher leases from the database itself.
+/// nothing accepted is lost. It hands this process's queue no more than it has room for, with either provider:
+/// the rest is the queue's backlog, which the dispatcher leases from the database itself. A delivery that only
+/// waits its turn in a live queue longer than the grace is swept too, so copies in memory are bounded by the
+/// queue's capacity, and the lease lets one of them through.
 /// </summary>
 internal sealed class RecoverySweep(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -75,7 +77,7 @@ internal sealed class RecoverySweep(
             var due = await ClaimDueAsync(db, dueBefore, now, stamp, limit, cancellationToken);
             foreach (var id in due)
             {
-                scheduler.Enqueue(id);
+                scheduler.Recover(id);
             }
             total += due.Count;
             if (due.Count < limit)

@@ -1,5 +1,9 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Api;
 using WebhookConsole.Bench.Scenarios;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
@@ -84,6 +88,46 @@ public sealed class RetentionJobTests
     }
 
     [Fact]
+    public async Task PurgeAsync_KeepsAnOldEvent_WhenOneOfItsDeliveriesIsReplayedBetweenTheLookAndTheDelete()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        // The replay stays pending while the purge goes on.
+        receiver.Respond("/slow", (_, _) => new ReceiverResponse(200, Delay: TimeSpan.FromSeconds(5)));
+        var replayDuringLook = new ActionAfterOldEventsLook();
+        await using var app = new AppFactory();
+        using var factory = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(replayDuringLook)));
+        var data = new TestData(factory.Services);
+        Guid accountId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            accountId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Accounts.OrderBy(a => a.CreatedAt).Select(a => a.Id).FirstAsync();
+        }
+        var webhook = await data.AddWebhookAsync(accountId, receiver.Url("/slow"), w => w.EventType = "*");
+        var environment = await data.AddEnvironmentAsync(accountId, "env-replayed", webhook.Id);
+        var rows = History(accountId, environment, "old-replayed", DateTime.UtcNow.AddDays(-40), DeliveryStatus.Failed);
+        var original = (Delivery)rows[1];
+        original.WebhookId = webhook.Id;
+        ((DeliveryAttempt)rows[2]).WebhookId = webhook.Id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.AddRange(rows);
+            await db.SaveChangesAsync();
+        }
+        DeliveryView? replay = null;
+        replayDuringLook.Action = async () =>
+            replay = await factory.Services.GetRequiredService<ReplayService>().ReplayAsync(accountId, original.Id, new FieldErrors(), CancellationToken.None);
+
+        await factory.Services.GetRequiredService<RetentionJob>().PurgeAsync(CancellationToken.None);
+
+        Assert.NotNull(replay);
+        await using var check = factory.Services.CreateAsyncScope();
+        var after = check.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.True(await after.Events.AnyAsync(e => e.EventId == "old-replayed"), "the event of a pending replay was purged");
+        Assert.True(await after.Deliveries.AnyAsync(d => d.Id == replay.Delivery.Id), "the replay, answered to its caller, was deleted with its event");
+    }
+
+    [Fact]
     public async Task OldEvents_ReadsAnAccountsEventsByAgeFromItsIndex_WhenRunOnSqlite()
     {
         await using var app = new AppFactory();
@@ -129,5 +173,23 @@ public sealed class RetentionJobTests
             Number = 1, RequestMethod = "POST", RequestUrl = "https://example.com/", StatusCode = 500, CreatedAt = at,
         };
         return [callEvent, delivery, attempt];
+    }
+    /// <summary>Runs <see cref="Action"/> once, right after the purge has looked for old events and before it deletes them.</summary>
+    private sealed class ActionAfterOldEventsLook : DbCommandInterceptor
+    {
+        private int fired;
+
+        public Func<Task>? Action { get; set; }
+
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (Action is not null && command.CommandText.Contains("FROM \"Events\"", StringComparison.Ordinal)
+                && command.CommandText.Contains("\"ReceivedAt\" <", StringComparison.Ordinal) && Interlocked.Exchange(ref fired, 1) == 0)
+            {
+                await Action();
+            }
+            return result;
+        }
     }
 }

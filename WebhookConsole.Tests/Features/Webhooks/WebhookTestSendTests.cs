@@ -86,6 +86,32 @@ public sealed class WebhookTestSendTests(ApiAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Test_RecordsTheAttemptMadeAndSendsNoOther_WhenTheCallerGivesUpMidSend()
+    {
+        receiver.Respond("/slow-test", (_, _) => new ReceiverResponse(200, Delay: TimeSpan.FromSeconds(1)));
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, receiver.Url("/slow-test"), w =>
+        {
+            w.EventType = "*";
+            w.TimeoutSeconds = 2;
+        });
+        using var giveUp = new CancellationTokenSource();
+
+        var sending = client.PostAsync($"{fixture.Account}/webhooks/{webhook.Id}/test", null, giveUp.Token);
+        var first = (await receiver.WaitForAsync(r => r.Any(x => x.Path == "/slow-test"), TimeSpan.FromSeconds(10), "the test request")).First(x => x.Path == "/slow-test");
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+
+        // The receiver answers the request already on the wire: that is the test's one attempt. Left unrecorded, the
+        // test delivery would stay pending until its lease ran out, and the recovery sweep would send it again.
+        var deliveryId = Guid.Parse(first.Header("webhook-id"));
+        var delivery = await fixture.App.Data.WaitForDeliveryAsync(deliveryId, d => d.IsFinished, TimeSpan.FromSeconds(120), "the test delivery to end");
+        Assert.Equal(WebhookConsole.Features.Deliveries.DeliveryStatus.Succeeded, delivery.Status);
+        Assert.Single(receiver.At("/slow-test"));
+        var attempt = Assert.Single(await fixture.App.Data.AttemptsAsync(deliveryId));
+        Assert.Equal(200, attempt.StatusCode);
+    }
+
+    [Fact]
     public async Task Test_UsesRequestedEvent_WhenBodyNamesOne()
     {
         var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, receiver.Url("/named"), w => w.EventType = "*");

@@ -40,8 +40,13 @@ internal sealed class RetentionJob(
         var events = 0;
         foreach (var accountId in await AccountIdsAsync(cancellationToken))
         {
+            // The look and the delete are two statements, and a replay committed between them gives an old event work
+            // to do again (answered to its caller already), which the cascade would delete with it: the delete asks again.
             events += await PurgeBatchesAsync(db => OldEvents(db, accountId, cutoff),
-                (db, ids) => db.Events.Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken), cancellationToken);
+                (db, ids) => db.Events
+                    .Where(e => ids.Contains(e.Id) && !db.Deliveries.Any(d => d.CallEventId == e.Id
+                        && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)))
+                    .ExecuteDeleteAsync(cancellationToken), cancellationToken);
         }
 
         if (attempts + events > 0)

@@ -84,8 +84,11 @@ internal sealed class WebhookTestService(
         db.Deliveries.Add(delivery);
         await db.SaveChangesAsync(cancellationToken);
 
-        var (request, result) = await SendAsync(webhook, callEvent, delivery.Id, cancellationToken);
-        await recorder.RecordAsync(delivery, webhook, request, result, cancellationToken);
+        // From here on the caller giving up changes nothing (the webhook's timeout bounds the send): the request made
+        // is recorded as the test's one attempt. Dropped, it would leave the test delivery pending, and the recovery
+        // sweep would send it again once the lease ran out.
+        var (request, result) = await SendAsync(webhook, callEvent, delivery.Id, CancellationToken.None);
+        await recorder.RecordAsync(delivery, webhook, request, result, CancellationToken.None);
         return await db.Attempts.AsNoTracking().Where(a => a.DeliveryId == delivery.Id)
             .OrderByDescending(a => a.Number).FirstAsync(cancellationToken);
     }
