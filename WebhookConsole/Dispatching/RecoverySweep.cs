@@ -23,15 +23,27 @@ internal sealed class RecoverySweep(
 {
     private const int BatchSize = 1000;
 
+    /// <summary>
+    /// On SQLite, releases the leases a previous run left before the server takes its first request: released any
+    /// later, a delivery this run's ingest had just leased and handed to its queue would be released too, and sent twice.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (database.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            await ReleaseAllLeasesAsync(cancellationToken);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A delivery enqueued this recently is left to the queue that already holds it.
         var grace = TimeSpan.FromSeconds(options.CurrentValue.SweepGraceSeconds);
         if (database.Value.Provider == DatabaseProvider.Sqlite)
         {
-            // One process owns an SQLite file: any lease found at start belonged to a process that died, and the
-            // in-memory queue died with it, so everything due is enqueued at once.
-            await ReleaseAllLeasesAsync(stoppingToken);
+            // One process owns an SQLite file: any lease found at start belonged to a process that died (released
+            // in StartAsync), and the in-memory queue died with it, so everything due is enqueued at once.
             await SweepAsync(TimeSpan.Zero, stoppingToken);
         }
         else
