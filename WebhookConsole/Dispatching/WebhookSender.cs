@@ -6,7 +6,7 @@ using System.Text;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>Sends one <see cref="OutgoingRequest"/>: no redirects, its own timeout, the response body kept up to 64 KiB.</summary>
-internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookSender> logger)
+internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time, ILogger<WebhookSender> logger)
 {
     public const string ClientName = "webhooks";
     public const int MaxResponseBytes = 64 * 1024;
@@ -29,7 +29,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
             using var message = BuildMessage(request);
             using var response = await Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var body = await ReadCappedAsync(response.Content, timeout.Token);
-            return new SendResult((int)response.StatusCode, CollectHeaders(response), body, null, Elapsed(started), RetryAfter(response));
+            return new SendResult((int)response.StatusCode, CollectHeaders(response), body, null, Elapsed(started), RetryAfter(response, time.GetUtcNow()));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -107,7 +107,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
         }
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -116,7 +116,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, ILogger<WebhookS
         }
         if (header?.Date is { } date)
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            var wait = date - now;
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
         return null;
