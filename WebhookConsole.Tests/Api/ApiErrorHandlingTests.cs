@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Webhooks;
@@ -57,13 +56,11 @@ public sealed class ApiErrorHandlingTests
     [MemberData(nameof(WriteMethods))]
     public async Task Write_Answers500InTheErrorShape_WithoutTheFailuresDetails(string method)
     {
-        await using var app = new AppFactory();
-        var failNextWrite = new BeforeNextWrite<WebhookEndpoint>();
-        await using var served = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(failNextWrite)));
-        using var client = AppFactory.CreateApiClient(served);
+        await using var race = new InterceptedApp<WebhookEndpoint>();
+        var (app, client) = (race.App, race.Client);
         var accountId = await app.DefaultAccountIdAsync();
         var webhook = await app.Data.AddWebhookAsync(accountId, "https://failing.example");
-        failNextWrite.Run = () => throw new InvalidOperationException("disk I/O error at /var/lib/secret-path");
+        race.BeforeNextWrite.Run = () => throw new InvalidOperationException("disk I/O error at /var/lib/secret-path");
         var url = $"/api/v1/accounts/{accountId}/webhooks/{webhook.Id}";
 
         var response = method switch

@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Features.Environments;
 using WebhookConsole.Tests.Support;
 
@@ -14,49 +11,36 @@ namespace WebhookConsole.Tests.Features.Environments;
 /// </summary>
 public sealed class EnvironmentSaveRaceTests : IAsyncLifetime
 {
-    private readonly AppFactory app = new();
-    private readonly BeforeNextWrite<WebhookEnvironment> beforeNextSave = new();
-    private WebApplicationFactory<Program> served = null!;
-    private HttpClient client = null!;
+    private readonly InterceptedApp<WebhookEnvironment> race = new();
     private string environments = "";
 
-    public async Task InitializeAsync()
-    {
-        served = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(beforeNextSave)));
-        client = AppFactory.CreateApiClient(served);
-        environments = $"/api/v1/accounts/{await app.DefaultAccountIdAsync()}/environments";
-    }
+    public async Task InitializeAsync() => environments = $"/api/v1/accounts/{await race.App.DefaultAccountIdAsync()}/environments";
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await served.DisposeAsync();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await race.DisposeAsync();
 
     [Fact]
     public async Task Create_Answers400OnWebhooks_WhenWebhookIsDeletedMeanwhile()
     {
-        var accountId = await app.DefaultAccountIdAsync();
-        var webhook = await app.Data.AddWebhookAsync(accountId, "https://gone.example");
-        beforeNextSave.Run = () => app.Database.ExecuteAsync($"DELETE FROM \"Webhooks\" WHERE \"Id\" = '{webhook.Id.ToString().ToUpperInvariant()}'");
+        var accountId = await race.App.DefaultAccountIdAsync();
+        var webhook = await race.App.Data.AddWebhookAsync(accountId, "https://gone.example");
+        race.BeforeNextWrite.Run = () => race.App.Database.ExecuteAsync($"DELETE FROM \"Webhooks\" WHERE \"Id\" = '{webhook.Id.ToString().ToUpperInvariant()}'");
 
-        var answer = await client.SendDataAsync(HttpMethod.Put, environments, new { name = "env-" + webhook.Id, webhooks = new[] { webhook.Id } });
+        var answer = await race.Client.SendDataAsync(HttpMethod.Put, environments, new { name = "env-" + webhook.Id, webhooks = new[] { webhook.Id } });
 
         var error = await ApiAssert.FieldErrorAsync(answer, HttpStatusCode.BadRequest, "webhooks");
         Assert.Contains(webhook.Id.ToString(), error.ToJsonString());
-        await using var db = app.Database.CreateContext();
+        await using var db = race.App.Database.CreateContext();
         Assert.False(await db.Environments.AnyAsync(e => e.Name == "env-" + webhook.Id));
     }
 
     [Fact]
     public async Task Create_Answers409OnName_WhenNameIsTakenMeanwhile()
     {
-        var accountId = await app.DefaultAccountIdAsync();
+        var accountId = await race.App.DefaultAccountIdAsync();
         var name = "env-" + Guid.NewGuid().ToString("N")[..8];
-        beforeNextSave.Run = () => app.Data.AddEnvironmentAsync(accountId, name);
+        race.BeforeNextWrite.Run = () => race.App.Data.AddEnvironmentAsync(accountId, name);
 
-        var answer = await client.SendDataAsync(HttpMethod.Put, environments, new { name });
+        var answer = await race.Client.SendDataAsync(HttpMethod.Put, environments, new { name });
 
         await ApiAssert.FieldErrorAsync(answer, HttpStatusCode.Conflict, "name");
     }
@@ -64,11 +48,11 @@ public sealed class EnvironmentSaveRaceTests : IAsyncLifetime
     [Fact]
     public async Task Rename_Answers404_WhenEnvironmentIsDeletedMeanwhile()
     {
-        var accountId = await app.DefaultAccountIdAsync();
-        var environment = await app.Data.AddEnvironmentAsync(accountId, "env-" + Guid.NewGuid().ToString("N")[..8]);
-        beforeNextSave.Run = () => app.Database.ExecuteAsync($"DELETE FROM \"Environments\" WHERE \"Id\" = '{environment.Id.ToString().ToUpperInvariant()}'");
+        var accountId = await race.App.DefaultAccountIdAsync();
+        var environment = await race.App.Data.AddEnvironmentAsync(accountId, "env-" + Guid.NewGuid().ToString("N")[..8]);
+        race.BeforeNextWrite.Run = () => race.App.Database.ExecuteAsync($"DELETE FROM \"Environments\" WHERE \"Id\" = '{environment.Id.ToString().ToUpperInvariant()}'");
 
-        var answer = await client.SendDataAsync(HttpMethod.Patch, $"{environments}/{environment.Id}", new { name = environment.Name + "-2" });
+        var answer = await race.Client.SendDataAsync(HttpMethod.Patch, $"{environments}/{environment.Id}", new { name = environment.Name + "-2" });
 
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
     }
@@ -76,11 +60,11 @@ public sealed class EnvironmentSaveRaceTests : IAsyncLifetime
     [Fact]
     public async Task Delete_Answers404_WhenDeletedMeanwhile()
     {
-        var accountId = await app.DefaultAccountIdAsync();
-        var environment = await app.Data.AddEnvironmentAsync(accountId, "env-" + Guid.NewGuid().ToString("N")[..8]);
-        beforeNextSave.Run = () => app.Database.ExecuteAsync($"DELETE FROM \"Environments\" WHERE \"Id\" = '{environment.Id.ToString().ToUpperInvariant()}'");
+        var accountId = await race.App.DefaultAccountIdAsync();
+        var environment = await race.App.Data.AddEnvironmentAsync(accountId, "env-" + Guid.NewGuid().ToString("N")[..8]);
+        race.BeforeNextWrite.Run = () => race.App.Database.ExecuteAsync($"DELETE FROM \"Environments\" WHERE \"Id\" = '{environment.Id.ToString().ToUpperInvariant()}'");
 
-        var answer = await client.DeleteAsync($"{environments}/{environment.Id}");
+        var answer = await race.Client.DeleteAsync($"{environments}/{environment.Id}");
 
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
         ApiAssert.ErrorShape(await AppFactory.ReadJsonAsync(answer), 404);

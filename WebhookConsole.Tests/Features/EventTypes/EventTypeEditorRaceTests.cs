@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Api;
 using WebhookConsole.Features.EventTypes;
@@ -10,29 +8,19 @@ namespace WebhookConsole.Tests.Features.EventTypes;
 /// <summary>An event type deleted in another tab while this one edits or deletes it: the page is told it is gone.</summary>
 public sealed class EventTypeEditorRaceTests : IAsyncLifetime
 {
-    private readonly AppFactory app = new();
-    private readonly BeforeNextWrite<EventType> beforeNextWrite = new();
-    private WebApplicationFactory<Program> served = null!;
+    private readonly InterceptedApp<EventType> race = new();
 
-    private EventTypeEditor Editor => served.Services.GetRequiredService<EventTypeEditor>();
+    private EventTypeEditor Editor => race.Served.Services.GetRequiredService<EventTypeEditor>();
 
-    public Task InitializeAsync()
-    {
-        served = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(beforeNextWrite)));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await served.DisposeAsync();
-        await app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await race.DisposeAsync();
 
     [Fact]
     public async Task Update_SaysItNoLongerExists_WhenDeletedMeanwhile()
     {
         var type = await CreateAsync();
-        beforeNextWrite.Run = () => DeleteOutsideAsync(type);
+        race.BeforeNextWrite.Run = () => DeleteOutsideAsync(type);
         var errors = new FieldErrors();
 
         var updated = await Editor.UpdateAsync(type.Id, new EventTypeInput(type.Name, "Changed", type.SampleJson), errors, CancellationToken.None);
@@ -45,7 +33,7 @@ public sealed class EventTypeEditorRaceTests : IAsyncLifetime
     public async Task Delete_SaysItNoLongerExists_WhenDeletedMeanwhile()
     {
         var type = await CreateAsync();
-        beforeNextWrite.Run = () => DeleteOutsideAsync(type);
+        race.BeforeNextWrite.Run = () => DeleteOutsideAsync(type);
 
         var refusal = await Editor.DeleteAsync(type.Id, CancellationToken.None);
 
@@ -62,5 +50,5 @@ public sealed class EventTypeEditorRaceTests : IAsyncLifetime
     }
 
     private Task DeleteOutsideAsync(EventType type) =>
-        app.Database.ExecuteAsync($"DELETE FROM \"EventTypes\" WHERE \"Id\" = '{type.Id.ToString().ToUpperInvariant()}'");
+        race.App.Database.ExecuteAsync($"DELETE FROM \"EventTypes\" WHERE \"Id\" = '{type.Id.ToString().ToUpperInvariant()}'");
 }
