@@ -156,6 +156,32 @@ public sealed class WebhooksBrowserTests(BrowserFixture browsers)
         await Expect(page.Locator("#webhook-conflict")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Filters_FollowTheAddress_WhenTheMenuLinkBackOrForwardChangesIt()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var accountId = await app.App.DefaultAccountIdAsync();
+        await app.App.Data.AddWebhookAsync(accountId, "https://crm.example.com/calls", w => w.Name = "CRM");
+        await app.App.Data.AddWebhookAsync(accountId, "https://billing.example.com/calls", w => (w.Name, w.Enabled) = ("Billing", false));
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+        await browser.GotoAsync("/webhooks?status=disabled");
+        var rows = page.Locator("#webhooks-table tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+
+        // The menu's link has no filters: every webhook shows again.
+        await page.Locator("nav a[href='/webhooks']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/webhooks");
+        await Expect(rows).ToHaveCountAsync(2);
+
+        await page.GoBackAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("Billing");
+        await page.GoForwardAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+    }
+
     private static async Task<(string, string)> NameAndUrlAsync(ServedApp app, Guid id)
     {
         var webhook = await app.App.Data.WebhookAsync(id);

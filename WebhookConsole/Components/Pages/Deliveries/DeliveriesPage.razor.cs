@@ -19,6 +19,7 @@ public partial class DeliveriesPage : IDisposable
     private static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(500);
 
     private MudDataGrid<DeliveryRow>? grid;
+    private readonly OwnNavigations ownNavigations = new();
     private DeliveryFilterState filters = new();
     private List<WebhookLabel> webhooks = [];
     private Dictionary<Guid, WebhookLabel> webhooksById = [];
@@ -52,12 +53,30 @@ public partial class DeliveriesPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        filters = DeliveryFilterState.Parse(QueryWebhook, QueryEvent, QueryEnvironment, QueryStatus, QuerySince, QueryUntil, QueryEventId);
+        filters = FiltersInQuery();
         Selected.Changed += AccountChangedAsync;
         await Selected.EnsureAsync();
         await LoadChoicesAsync();
         live = new DeliveryChangeCoalescer(Changes, LiveInterval, Time, Logger, ids => InvokeAsync(() => ShowChangesAsync(ids)));
     }
+
+    /// <summary>
+    /// A link to this page (the menu's, with no filters), back or forward changes the query string while the page stays
+    /// open: the filters and the rows follow it.
+    /// </summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        var wanted = FiltersInQuery();
+        if (ownNavigations.IsOwn(Navigation.Uri) || wanted.ToQuery().SequenceEqual(filters.ToQuery()))
+        {
+            return;
+        }
+        filters = wanted;
+        await ReloadAsync();
+    }
+
+    private DeliveryFilterState FiltersInQuery() =>
+        DeliveryFilterState.Parse(QueryWebhook, QueryEvent, QueryEnvironment, QueryStatus, QuerySince, QueryUntil, QueryEventId);
 
     private async Task LoadChoicesAsync()
     {
@@ -105,7 +124,9 @@ public partial class DeliveriesPage : IDisposable
 
     private async Task FiltersChangedAsync()
     {
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(filters.ToQuery()), replace: true);
+        var uri = Navigation.GetUriWithQueryParameters(filters.ToQuery());
+        ownNavigations.Add(uri);
+        Navigation.NavigateTo(uri, replace: true);
         await ReloadAsync();
     }
 
