@@ -23,6 +23,7 @@ public partial class DeliveriesPage : IDisposable
     private DeliveryFilterState filters = new();
     private List<WebhookLabel> webhooks = [];
     private Dictionary<Guid, WebhookLabel> webhooksById = [];
+    private List<WebhookLabel> disabledWebhooks = [];
     private List<string> eventTypes = [];
     private List<(Guid Id, string Name)> environments = [];
     private DeliveryChangeCoalescer? live;
@@ -80,8 +81,10 @@ public partial class DeliveriesPage : IDisposable
 
     private async Task LoadChoicesAsync()
     {
-        webhooks = [.. (await Webhooks.ListAsync(Selected.Id, CancellationToken.None)).Select(w => new WebhookLabel(w.Id, w.Name, w.Url))];
+        var endpoints = await Webhooks.ListAsync(Selected.Id, CancellationToken.None);
+        webhooks = [.. endpoints.Select(w => new WebhookLabel(w.Id, w.Name, w.Url))];
         webhooksById = webhooks.ToDictionary(w => w.Id);
+        disabledWebhooks = [.. endpoints.Where(w => !w.Enabled).Select(w => webhooksById[w.Id])];
         environments = [.. (await Environments.ListAsync(Selected.Id, CancellationToken.None)).Select(e => (e.Id, e.Name))];
         eventTypes = [.. (await Catalog.ListAsync(CancellationToken.None)).Select(t => t.Name)];
     }
@@ -164,7 +167,8 @@ public partial class DeliveriesPage : IDisposable
         }
         var noun = count == 1 ? "failed delivery" : "failed deliveries";
         if (!await ConfirmDialog.AskAsync(Dialogs, "Replay failed deliveries",
-            $"Replay {count} {noun} matching the current filters? Each becomes a new delivery of the same event to the same webhook.", $"Replay {count}"))
+            $"Replay {count} {noun} matching the current filters? Each becomes a new delivery of the same event to the same webhook."
+            + await DisabledWarningAsync(filter), $"Replay {count}"))
         {
             return;
         }
@@ -193,6 +197,32 @@ public partial class DeliveriesPage : IDisposable
             replayProgress = null;
         }
         await ReloadAsync();
+    }
+
+    /// <summary>
+    /// A replay to a disabled webhook fails at once without a request: the admin hears of it before confirming, not
+    /// from a new column of failures after.
+    /// </summary>
+    private async Task<string> DisabledWarningAsync(DeliveryFilter failed)
+    {
+        await LoadChoicesAsync();
+        var affected = new List<(WebhookLabel Webhook, int Count)>();
+        foreach (var webhook in disabledWebhooks.Where(w => failed.WebhookId is null || failed.WebhookId == w.Id))
+        {
+            var count = await Queries.CountAsync(Selected.Id, failed with { WebhookId = webhook.Id }, CancellationToken.None);
+            if (count > 0)
+            {
+                affected.Add((webhook, count));
+            }
+        }
+        if (affected.Count == 0)
+        {
+            return "";
+        }
+        var total = affected.Sum(a => a.Count);
+        var names = string.Join(", ", affected.Select(a => $"'{a.Webhook.Text}'"));
+        return $" {total} of them {(total == 1 ? "is" : "are")} for disabled {(affected.Count == 1 ? "webhook" : "webhooks")} {names}: "
+            + "those fail again at once, without a request, unless the webhook is re-enabled first.";
     }
 
     public void Dispose()
