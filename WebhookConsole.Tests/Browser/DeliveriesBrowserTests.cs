@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -70,5 +71,33 @@ public sealed class DeliveriesBrowserTests(BrowserFixture browsers)
         Assert.Contains("status=failed", page.Url);
         await browser.GotoAsync("/deliveries?status=succeeded");
         await Expect(page.Locator("#deliveries-grid .delivery-link")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task Filters_FollowTheAddress_WhenTheMenuLinkBackOrForwardChangesIt()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var accountId = await app.App.DefaultAccountIdAsync();
+        var webhook = await app.App.Data.AddWebhookAsync(accountId, "https://crm.example.com/calls", w => w.Name = "CRM");
+        await app.App.Data.AddFinishedDeliveryAsync(accountId, webhook.Id, DateTime.UtcNow.AddMinutes(-2), DeliveryStatus.Failed);
+        await app.App.Data.AddFinishedDeliveryAsync(accountId, webhook.Id, DateTime.UtcNow.AddMinutes(-1), DeliveryStatus.Succeeded);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+        await browser.GotoAsync("/deliveries?status=failed");
+        var rows = page.Locator("#deliveries-grid .delivery-status");
+        await Expect(rows).ToHaveCountAsync(1);
+
+        // The menu's link has no filters: the whole history shows, and the status filter is empty again.
+        await page.Locator("nav a[href='/deliveries']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/deliveries");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page.Locator("#filter-status")).ToHaveValueAsync("");
+
+        await page.GoBackAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(page.Locator(".delivery-status[data-status=failed]")).ToHaveCountAsync(1);
+        await page.GoForwardAsync();
+        await Expect(rows).ToHaveCountAsync(2);
     }
 }

@@ -156,6 +156,78 @@ public sealed class WebhooksBrowserTests(BrowserFixture browsers)
         await Expect(page.Locator("#webhook-conflict")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Filters_FollowTheAddress_WhenTheMenuLinkBackOrForwardChangesIt()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var accountId = await app.App.DefaultAccountIdAsync();
+        await app.App.Data.AddWebhookAsync(accountId, "https://crm.example.com/calls", w => w.Name = "CRM");
+        await app.App.Data.AddWebhookAsync(accountId, "https://billing.example.com/calls", w => (w.Name, w.Enabled) = ("Billing", false));
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+        await browser.GotoAsync("/webhooks?status=disabled");
+        var rows = page.Locator("#webhooks-table tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+
+        // The menu's link has no filters: every webhook shows again.
+        await page.Locator("nav a[href='/webhooks']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/webhooks");
+        await Expect(rows).ToHaveCountAsync(2);
+
+        await page.GoBackAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("Billing");
+        await page.GoForwardAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task Admin_IsAskedBeforeLeaving_WhenTheEditPageHasUnsavedChanges()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var webhook = await app.App.Data.AddWebhookAsync(await app.App.DefaultAccountIdAsync(), "https://crm.example.com/calls", w => w.Name = "CRM");
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        var browserDialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            browserDialogs.Add(dialog.Type);
+            await dialog.AcceptAsync();
+        };
+        await browser.SignInAsync();
+
+        // Nothing changed: the back arrow just leaves.
+        await browser.GotoAsync($"/webhooks/{webhook.Id}");
+        await page.ClickAsync("#back-to-webhooks");
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/webhooks");
+
+        // A change: the console asks first, and staying keeps it.
+        await browser.GotoAsync($"/webhooks/{webhook.Id}");
+        await page.FillAsync("#webhook-name", "CRM (unsaved)");
+        await page.ClickAsync("#back-to-webhooks");
+        var question = page.Locator(".mud-dialog", new() { HasText = "Unsaved changes" });
+        await Expect(question).ToContainTextAsync("not saved");
+        await question.Locator("button", new() { HasText = "Cancel" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/webhooks/{webhook.Id}");
+        await Expect(page.Locator("#webhook-name")).ToHaveValueAsync("CRM (unsaved)");
+
+        // A reload: the browser asks.
+        await page.ReloadAsync();
+        Assert.Equal(["beforeunload"], browserDialogs);
+        await browser.WaitForInteractiveAsync();
+        await Expect(page.Locator("#webhook-name")).ToHaveValueAsync("CRM");
+
+        // Saved: nothing to ask.
+        await page.FillAsync("#webhook-name", "CRM (saved)");
+        await page.ClickAsync("#save-webhook");
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("saved");
+        await page.ClickAsync("#back-to-webhooks");
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/webhooks");
+        await page.ReloadAsync();
+        Assert.Equal(["beforeunload"], browserDialogs);
+    }
+
     private static async Task<(string, string)> NameAndUrlAsync(ServedApp app, Guid id)
     {
         var webhook = await app.App.Data.WebhookAsync(id);

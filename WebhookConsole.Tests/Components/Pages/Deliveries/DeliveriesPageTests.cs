@@ -126,4 +126,41 @@ public sealed class DeliveriesPageTests : ConsoleTestContext
         page.WaitForAssertion(() => Assert.Equal(7, ShownIds(page).Count), TimeSpan.FromSeconds(10));
         Assert.Equal(8, await Data.CountAsync<Delivery>());
     }
+
+    [Fact]
+    public async Task ReplayFailed_WarnsOfTheDeliveriesOfDisabledWebhooks_BeforeReplaying()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var crm = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => w.Name = "CRM");
+        var billing = await Data.AddWebhookAsync(accountId, "https://billing.example/hook", w => (w.Name, w.Enabled) = ("Billing", false));
+        await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start, DeliveryStatus.Failed);
+        await Data.AddFinishedDeliveryAsync(accountId, billing.Id, Start.AddMinutes(1), DeliveryStatus.Failed);
+        await Data.AddFinishedDeliveryAsync(accountId, billing.Id, Start.AddMinutes(2), DeliveryStatus.Failed);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, ShownIds(page).Count));
+
+        page.Find("#replay-failed").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Replay 3 failed deliveries", Host.Find(".mud-dialog").TextContent));
+        Assert.Contains("2 of them are for disabled webhook 'Billing'", Host.Find(".mud-dialog").TextContent);
+        Assert.Contains("unless the webhook is re-enabled first", Host.Find(".mud-dialog").TextContent);
+    }
+
+    [Fact]
+    public async Task ReplayFailed_DoesNotWarn_WhenTheFilteredWebhookIsEnabled()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var crm = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => w.Name = "CRM");
+        var billing = await Data.AddWebhookAsync(accountId, "https://billing.example/hook", w => (w.Name, w.Enabled) = ("Billing", false));
+        await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start, DeliveryStatus.Failed);
+        await Data.AddFinishedDeliveryAsync(accountId, billing.Id, Start.AddMinutes(1), DeliveryStatus.Failed);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/deliveries?webhook={crm.Id}");
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Single(ShownIds(page)));
+
+        page.Find("#replay-failed").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Replay 1 failed delivery", Host.Find(".mud-dialog").TextContent));
+        Assert.DoesNotContain("disabled", Host.Find(".mud-dialog").TextContent);
+    }
 }

@@ -19,9 +19,11 @@ public partial class DeliveriesPage : IDisposable
     private static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(500);
 
     private MudDataGrid<DeliveryRow>? grid;
+    private readonly OwnNavigations ownNavigations = new();
     private DeliveryFilterState filters = new();
     private List<WebhookLabel> webhooks = [];
     private Dictionary<Guid, WebhookLabel> webhooksById = [];
+    private List<WebhookLabel> disabledWebhooks = [];
     private List<string> eventTypes = [];
     private List<(Guid Id, string Name)> environments = [];
     private DeliveryChangeCoalescer? live;
@@ -52,17 +54,37 @@ public partial class DeliveriesPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        filters = DeliveryFilterState.Parse(QueryWebhook, QueryEvent, QueryEnvironment, QueryStatus, QuerySince, QueryUntil, QueryEventId);
+        filters = FiltersInQuery();
         Selected.Changed += AccountChangedAsync;
         await Selected.EnsureAsync();
         await LoadChoicesAsync();
         live = new DeliveryChangeCoalescer(Changes, LiveInterval, Time, Logger, ids => InvokeAsync(() => ShowChangesAsync(ids)));
     }
 
+    /// <summary>
+    /// A link to this page (the menu's, with no filters), back or forward changes the query string while the page stays
+    /// open: the filters and the rows follow it.
+    /// </summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        var wanted = FiltersInQuery();
+        if (ownNavigations.IsOwn(Navigation.Uri) || wanted.ToQuery().SequenceEqual(filters.ToQuery()))
+        {
+            return;
+        }
+        filters = wanted;
+        await ReloadAsync();
+    }
+
+    private DeliveryFilterState FiltersInQuery() =>
+        DeliveryFilterState.Parse(QueryWebhook, QueryEvent, QueryEnvironment, QueryStatus, QuerySince, QueryUntil, QueryEventId);
+
     private async Task LoadChoicesAsync()
     {
-        webhooks = [.. (await Webhooks.ListAsync(Selected.Id, CancellationToken.None)).Select(w => new WebhookLabel(w.Id, w.Name, w.Url))];
+        var endpoints = await Webhooks.ListAsync(Selected.Id, CancellationToken.None);
+        webhooks = [.. endpoints.Select(w => new WebhookLabel(w.Id, w.Name, w.Url))];
         webhooksById = webhooks.ToDictionary(w => w.Id);
+        disabledWebhooks = [.. endpoints.Where(w => !w.Enabled).Select(w => webhooksById[w.Id])];
         environments = [.. (await Environments.ListAsync(Selected.Id, CancellationToken.None)).Select(e => (e.Id, e.Name))];
         eventTypes = [.. (await Catalog.ListAsync(CancellationToken.None)).Select(t => t.Name)];
     }
@@ -105,7 +127,9 @@ public partial class DeliveriesPage : IDisposable
 
     private async Task FiltersChangedAsync()
     {
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(filters.ToQuery()), replace: true);
+        var uri = Navigation.GetUriWithQueryParameters(filters.ToQuery());
+        ownNavigations.Add(uri);
+        Navigation.NavigateTo(uri, replace: true);
         await ReloadAsync();
     }
 
@@ -143,7 +167,8 @@ public partial class DeliveriesPage : IDisposable
         }
         var noun = count == 1 ? "failed delivery" : "failed deliveries";
         if (!await ConfirmDialog.AskAsync(Dialogs, "Replay failed deliveries",
-            $"Replay {count} {noun} matching the current filters? Each becomes a new delivery of the same event to the same webhook.", $"Replay {count}"))
+            $"Replay {count} {noun} matching the current filters? Each becomes a new delivery of the same event to the same webhook."
+            + await DisabledWarningAsync(filter), $"Replay {count}"))
         {
             return;
         }
@@ -172,6 +197,32 @@ public partial class DeliveriesPage : IDisposable
             replayProgress = null;
         }
         await ReloadAsync();
+    }
+
+    /// <summary>
+    /// A replay to a disabled webhook fails at once without a request: the admin hears of it before confirming, not
+    /// from a new column of failures after.
+    /// </summary>
+    private async Task<string> DisabledWarningAsync(DeliveryFilter failed)
+    {
+        await LoadChoicesAsync();
+        var affected = new List<(WebhookLabel Webhook, int Count)>();
+        foreach (var webhook in disabledWebhooks.Where(w => failed.WebhookId is null || failed.WebhookId == w.Id))
+        {
+            var count = await Queries.CountAsync(Selected.Id, failed with { WebhookId = webhook.Id }, CancellationToken.None);
+            if (count > 0)
+            {
+                affected.Add((webhook, count));
+            }
+        }
+        if (affected.Count == 0)
+        {
+            return "";
+        }
+        var total = affected.Sum(a => a.Count);
+        var names = string.Join(", ", affected.Select(a => $"'{a.Webhook.Text}'"));
+        return $" {total} of them {(total == 1 ? "is" : "are")} for disabled {(affected.Count == 1 ? "webhook" : "webhooks")} {names}: "
+            + "those fail again at once, without a request, unless the webhook is re-enabled first.";
     }
 
     public void Dispose()

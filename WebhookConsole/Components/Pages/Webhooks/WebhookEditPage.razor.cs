@@ -23,6 +23,8 @@ public partial class WebhookEditPage : IDisposable
     private WebhookPreviewResult preview = new(null, null);
     private string? loadedId;
     private string? newSecret;
+    /// <summary>The form as last loaded or saved; the admin is asked before leaving once it differs.</summary>
+    private string? savedSnapshot;
     /// <summary>The fields changed elsewhere since the form was loaded, when a save was refused for them.</summary>
     private List<string>? conflict;
     private bool loading = true;
@@ -97,6 +99,7 @@ public partial class WebhookEditPage : IDisposable
         }
         // A webhook of another account is found once interactive (above): the prerender shows progress, not "not found".
         (loading, saving) = (form is null && Id is not null && !RendererInfo.IsInteractive, false);
+        savedSnapshot = form?.Snapshot(withSecret: stored is null);
         FormChanged();
     }
 
@@ -126,6 +129,8 @@ public partial class WebhookEditPage : IDisposable
         }
         FormChanged();
     }
+
+    private bool HasUnsavedChanges() => form is not null && savedSnapshot is not null && form.Snapshot(withSecret: stored is null) != savedSnapshot;
 
     private void FormChanged()
     {
@@ -235,12 +240,14 @@ public partial class WebhookEditPage : IDisposable
             {
                 // Still saving until the page has loaded the new webhook: a click meanwhile would create another.
                 (created, stored) = (true, saved.Webhook);
+                savedSnapshot = form.Snapshot(withSecret: false);
                 Navigation.NavigateTo($"/webhooks/{saved.Webhook.Id}", replace: true);
                 return;
             }
             (stored, loadedEnvironmentIds) = (saved.Webhook, [.. form.EnvironmentIds]);
             newSecret = saved.Secret;
             form.Secret = saved.Secret;
+            savedSnapshot = form.Snapshot(withSecret: false);
             FormChanged();
         }
         finally
@@ -258,7 +265,13 @@ public partial class WebhookEditPage : IDisposable
         var saved = await Webhooks.SetEnabledAsync(Selected.Id, stored.Id, true, CancellationToken.None);
         if (saved is not null)
         {
+            // Saved already: the switch turning on is no unsaved change.
+            var clean = !HasUnsavedChanges();
             (stored, form.Enabled) = (saved.Webhook, true);
+            if (clean)
+            {
+                savedSnapshot = form.Snapshot(withSecret: false);
+            }
             Snackbar.Add("Webhook enabled again", Severity.Success);
         }
     }

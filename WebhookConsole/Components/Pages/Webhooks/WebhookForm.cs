@@ -28,6 +28,19 @@ public sealed class WebhookForm
     public string? Secret { get; set; }
     public HashSet<Guid> EnvironmentIds { get; set; } = [];
 
+    /// <summary>
+    /// What the admin can change and save here, as text: equal snapshots save the same webhook. An existing webhook's
+    /// secret is left out: revealing or rotating it is no edit of the form.
+    /// </summary>
+    internal string Snapshot(bool withSecret) => JsonSerializer.Serialize(new
+    {
+        Enabled, Name, Event, Method, Url, Template, Retries, TimeoutSeconds, CustomData,
+        Headers = Headers.Select(h => new[] { h.Name, h.Value }),
+        Signing,
+        Secret = withSecret ? Secret : null,
+        Environments = EnvironmentIds.Order(),
+    });
+
     internal static WebhookForm From(WebhookEndpoint webhook, IEnumerable<Guid> environmentIds) => new WebhookForm
     {
         Enabled = webhook.Enabled,

@@ -14,6 +14,7 @@ public partial class WebhooksPage : IDisposable
     private const string EnabledStatus = "enabled";
     private const string DisabledStatus = "disabled";
 
+    private readonly OwnNavigations ownNavigations = new();
     private List<WebhookRow>? webhooks;
     private List<string> catalogue = [];
     private bool loading;
@@ -53,13 +54,25 @@ public partial class WebhooksPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        search = QuerySearch;
-        eventFilter = QueryEvent ?? AllEvents;
-        statusFilter = QueryStatus is EnabledStatus or DisabledStatus ? QueryStatus : AllStatuses;
         Selected.Changed += ReloadAsync;
         await Selected.EnsureAsync();
         catalogue = [.. (await Catalog.ListAsync(CancellationToken.None)).Select(t => t.Name)];
         await LoadAsync();
+    }
+
+    /// <summary>
+    /// First from the address, then again whenever a link (the menu's, with no filters), back or forward changes the
+    /// query string while the page stays open.
+    /// </summary>
+    protected override void OnParametersSet()
+    {
+        if (ownNavigations.IsOwn(Navigation.Uri))
+        {
+            return;
+        }
+        search = QuerySearch;
+        eventFilter = QueryEvent ?? AllEvents;
+        statusFilter = QueryStatus is EnabledStatus or DisabledStatus ? QueryStatus : AllStatuses;
     }
 
     private async Task LoadAsync()
@@ -112,12 +125,17 @@ public partial class WebhooksPage : IDisposable
     }
 
     // Only a real change navigates: inputs may report their first value late, after the admin has left the page.
-    private void KeepFiltersInUrl() => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+    private void KeepFiltersInUrl()
     {
-        ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
-        ["event"] = eventFilter == AllEvents ? null : eventFilter,
-        ["status"] = statusFilter == AllStatuses ? null : statusFilter,
-    }), replace: true);
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
+            ["event"] = eventFilter == AllEvents ? null : eventFilter,
+            ["status"] = statusFilter == AllStatuses ? null : statusFilter,
+        });
+        ownNavigations.Add(uri);
+        Navigation.NavigateTo(uri, replace: true);
+    }
 
     private async Task ShowTemplateAsync(WebhookRow webhook)
     {
