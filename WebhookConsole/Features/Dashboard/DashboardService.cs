@@ -7,7 +7,8 @@ namespace WebhookConsole.Features.Dashboard;
 /// <summary>
 /// Reads the dashboard of one account. Every figure is a COUNT computed by the database over a range of a
 /// covering index (bucket boundaries are computed here and passed as parameters), so no delivery row is read,
-/// nothing is sorted, and SQLite and PostgreSQL run the same queries. Test sends are left out.
+/// nothing is sorted, and SQLite and PostgreSQL run the same queries. Test sends are left out of the counts; the
+/// latency sample keeps their attempts, which time the receiver like any other request (and keep the sample index-only).
 /// </summary>
 /// <remarks>
 /// Latency percentiles are exact nearest-rank percentiles over a bounded sample: each webhook's most recent
