@@ -55,7 +55,7 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
             errors.Add("id", "not_found", NoLongerExists);
             return null;
         }
-        var (_, sample) = await ValidateAsync(db, type, input with { Name = type.Name }, errors, cancellationToken);
+        var (_, sample) = await ValidateAsync(db, type, input, errors, cancellationToken);
         if (errors.Any)
         {
             return null;
@@ -105,18 +105,23 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
     private static async Task<(string? Name, string? Sample)> ValidateAsync(
         AppDbContext db, EventType? existing, EventTypeInput input, FieldErrors errors, CancellationToken cancellationToken)
     {
-        var name = input.Name?.Trim();
-        if (string.IsNullOrEmpty(name))
+        // A type's name is fixed once created: only a new one is checked.
+        var name = existing?.Name;
+        if (existing is null)
         {
-            errors.Add("name", "required", "Enter a name, e.g. call.parked.");
-        }
-        else if (name.Length > MaxNameLength || name == WebhookEndpoint.AnyEvent || name.Any(char.IsWhiteSpace))
-        {
-            errors.Add("name", "format", $"Use up to {MaxNameLength} characters, no spaces, and not '*'.");
-        }
-        else if (existing is null && await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken))
-        {
-            errors.Add("name", "unique", $"'{name}' is in the catalogue already.");
+            name = NameText.Check("name", input.Name ?? "", errors);
+            if (name is { Length: 0 })
+            {
+                errors.Add("name", "required", "Enter a name, e.g. call.parked.");
+            }
+            else if (name is not null && (name.Length > MaxNameLength || name == WebhookEndpoint.AnyEvent || name.Any(char.IsWhiteSpace)))
+            {
+                errors.Add("name", "format", $"Use up to {MaxNameLength} characters, no spaces, and not '*'.");
+            }
+            else if (name is not null && await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken))
+            {
+                errors.Add("name", "unique", $"'{name}' is in the catalogue already.");
+            }
         }
 
         var json = string.IsNullOrWhiteSpace(input.SampleJson) ? "{}" : input.SampleJson;

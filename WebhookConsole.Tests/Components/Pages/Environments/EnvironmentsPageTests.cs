@@ -135,4 +135,19 @@ public sealed class EnvironmentsPageTests : ConsoleTestContext
         Host.WaitForAssertion(() => Assert.Empty(Host.FindAll("#confirm-yes")));
         Assert.NotNull(await Environments.GetAsync(accountId, environment.Id, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Create_ShowsTheFaultOnTheField_WhenNameHoldsARightToLeftOverride()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var page = RenderInConsole<EnvironmentsPage>();
+        page.WaitForElement("#new-environment").Click();
+
+        Host.WaitForElement("#environment-name").Input("ITD\u202E4202");
+        Host.Find("#save-environment").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Name cannot contain line breaks or control characters.",
+            Host.Find("#environment-name").Closest(".mud-input-control")!.TextContent));
+        Assert.Empty(await Environments.ListAsync(accountId, CancellationToken.None));
+    }
 }

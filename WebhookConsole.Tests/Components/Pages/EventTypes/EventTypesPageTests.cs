@@ -61,4 +61,18 @@ public sealed class EventTypesPageTests : ConsoleTestContext
         Assert.Null(titleRow.QuerySelector("#event-type-search"));
         Assert.NotNull(page.Find("#event-type-search"));
     }
+
+    [Fact]
+    public async Task Create_ShowsTheFaultOnTheField_WhenNameHoldsAControlCharacter()
+    {
+        var page = RenderInConsole<EventTypesPage>();
+        page.WaitForElement("#new-event-type").Click();
+
+        Host.WaitForElement("#event-type-name").Change("call.\u0007parked");
+        Host.Find("#save-event-type").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Name cannot contain line breaks or control characters.",
+            Host.Find("#event-type-name").Closest(".mud-input-control")!.TextContent));
+        Assert.DoesNotContain(await App.Services.GetRequiredService<EventTypeEditor>().ListAsync(CancellationToken.None), t => t.Name.Contains("parked"));
+    }
 }

@@ -54,4 +54,20 @@ public sealed class TokensPageTests : ConsoleTestContext
 
         page.WaitForAssertion(() => Assert.Contains("Revoked", page.Find("#tokens-table").TextContent));
     }
+
+    [Fact]
+    public async Task NewToken_ShowsTheFaultOnTheField_WhenNameHoldsATab()
+    {
+        var page = RenderInConsole<TokensPage>();
+        page.WaitForElement("#new-token").Click();
+
+        Host.WaitForElement("#token-name").Input("CRM\tsync");
+        Host.Find("#create-token").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Name cannot contain line breaks or control characters.",
+            Host.Find("#token-name").Closest(".mud-input-control")!.TextContent));
+        Assert.Empty(Host.FindAll("#token-value"));
+        await using var scope = App.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().ApiTokens.AnyAsync(t => t.Name.StartsWith("CRM")));
+    }
 }
