@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,6 +17,10 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
     private static readonly JsonSerializerOptions SampleJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public const int MaxNameLength = 200;
+
+    // A sample is rendered into bodies as custom data is, so it nests no deeper.
+    private const int MaxSampleDepth = WebhookValidator.MaxCustomDataDepth;
+    private static readonly JsonDocumentOptions SampleOptions = new() { MaxDepth = MaxSampleDepth, AllowDuplicateProperties = false };
 
     private const string NoLongerExists = "This event type no longer exists.";
 
@@ -133,7 +138,7 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
         string? sample = null;
         try
         {
-            var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var node = JsonNode.Parse(json, documentOptions: SampleOptions);
             if (node is JsonObject obj)
             {
                 sample = obj.ToJsonString(SampleJson);
@@ -145,7 +150,15 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
         }
         catch (JsonException ex)
         {
-            errors.Add("sample", "json", $"Not valid JSON at line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}.");
+            // The parser names no position for a repeated property, and says nothing clear about depth.
+            if (JsonFault.Find(Encoding.UTF8.GetBytes(json), MaxSampleDepth) is var (faultLine, faultColumn, what))
+            {
+                errors.Add("sample", "json", $"The sample is refused at line {faultLine}, column {faultColumn}: {what}.");
+            }
+            else
+            {
+                errors.Add("sample", "json", $"Not valid JSON at line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}.");
+            }
         }
         return (name, sample);
     }

@@ -75,4 +75,19 @@ public sealed class EventTypesPageTests : ConsoleTestContext
             Host.Find("#event-type-name").Closest(".mud-input-control")!.TextContent));
         Assert.DoesNotContain(await App.Services.GetRequiredService<EventTypeEditor>().ListAsync(CancellationToken.None), t => t.Name.Contains("parked"));
     }
+
+    [Fact]
+    public async Task Create_ShowsTheFaultOnTheSample_WhenItNestsDeeperThan32Levels()
+    {
+        var page = RenderInConsole<EventTypesPage>();
+        page.WaitForElement("#new-event-type").Click();
+
+        Host.WaitForElement("#event-type-name").Change("call.deep");
+        Host.Find("#event-type-sample").Change(string.Concat(Enumerable.Repeat("{\"a\": ", 40)) + "{}" + new string('}', 40));
+        Host.Find("#save-event-type").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("it nests deeper than 32 levels",
+            Host.Find("#event-type-sample").Closest(".mud-input-control")!.TextContent));
+        Assert.DoesNotContain(await App.Services.GetRequiredService<EventTypeEditor>().ListAsync(CancellationToken.None), t => t.Name == "call.deep");
+    }
 }
