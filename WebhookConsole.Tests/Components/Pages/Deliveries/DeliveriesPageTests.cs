@@ -126,4 +126,16 @@ public sealed class DeliveriesPageTests : ConsoleTestContext
         page.WaitForAssertion(() => Assert.Equal(7, ShownIds(page).Count), TimeSpan.FromSeconds(10));
         Assert.Equal(8, await Data.CountAsync<Delivery>());
     }
+
+    [Fact]
+    public async Task RowButtons_NameTheirDelivery()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => w.Name = "CRM");
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start, DeliveryStatus.Failed);
+
+        var page = RenderInConsole<DeliveriesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal($"Replay delivery {delivery.Id}", page.Find($"#replay-{delivery.Id}").GetAttribute("aria-label")));
+    }
 }

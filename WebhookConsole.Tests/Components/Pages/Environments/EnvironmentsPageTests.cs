@@ -150,4 +150,16 @@ public sealed class EnvironmentsPageTests : ConsoleTestContext
             Host.Find("#environment-name").Closest(".mud-input-control")!.TextContent));
         Assert.Empty(await Environments.ListAsync(accountId, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task RowButtons_NameTheirEnvironment()
+    {
+        await Data.AddEnvironmentAsync(await App.DefaultAccountIdAsync(), "ITD2024");
+
+        var page = RenderInConsole<EnvironmentsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["Subscribe webhooks to environment ITD2024", "Rename environment ITD2024", "Delete environment ITD2024"],
+            page.Find("#environments-table tbody tr").QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label"))));
+    }
 }

@@ -90,4 +90,15 @@ public sealed class EventTypesPageTests : ConsoleTestContext
             Host.Find("#event-type-sample").Closest(".mud-input-control")!.TextContent));
         Assert.DoesNotContain(await App.Services.GetRequiredService<EventTypeEditor>().ListAsync(CancellationToken.None), t => t.Name == "call.deep");
     }
+
+    [Fact]
+    public void RowButtons_NameTheirEventType()
+    {
+        var page = RenderInConsole<EventTypesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["Sample payload of event type Call:Ringing", "Edit event type Call:Ringing", "Delete event type Call:Ringing"],
+            page.FindAll("#event-types-table tbody tr").Single(r => r.QuerySelector("code")?.TextContent == "Call:Ringing")
+                .QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label"))));
+    }
 }
