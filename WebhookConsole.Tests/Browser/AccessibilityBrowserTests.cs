@@ -144,12 +144,12 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browsers)
         await browser.SignInAsync();
         await browser.GotoAsync("/webhooks");
         await SetDarkModeAsync(browser, dark);
-        await Expect(page.Locator("#webhooks-table tbody tr button[aria-label=Edit]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#webhooks-table tbody tr button[aria-label='Edit webhook CRM']")).ToBeVisibleAsync();
         // From the top bar's first button on, as a keyboard user goes: the top bar, the drawer's links, the page's
         // buttons, then the first row's.
         await page.FocusAsync("button[aria-label=Menu]");
         var stops = new List<string>();
-        while (stops.Count < 40 && !stops.Any(s => s.StartsWith("Edit:", StringComparison.Ordinal)))
+        while (stops.Count < 40 && !stops.Any(s => s.StartsWith("Edit webhook CRM:", StringComparison.Ordinal)))
         {
             await page.Keyboard.PressAsync("Tab");
             stops.Add(await page.EvaluateAsync<string>("""
@@ -161,7 +161,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browsers)
                 """));
         }
 
-        Assert.Contains(stops, s => s.StartsWith("Edit:", StringComparison.Ordinal));
+        Assert.Contains(stops, s => s.StartsWith("Edit webhook CRM:", StringComparison.Ordinal));
         // Text fields and selects show focus with MudBlazor's own border; every button and link shows a solid ring.
         Assert.All(stops.Where(s => !s.Contains("(field)", StringComparison.Ordinal)), s => Assert.Matches(@": solid [2-9](\.\d+)?px$", s));
     }

@@ -26,7 +26,7 @@ public sealed class EnvironmentsBrowserTests(BrowserFixture browsers)
         var row = page.Locator("#environments-table tbody tr", new() { HasText = "staging" });
         await Expect(row).ToBeVisibleAsync();
 
-        await row.Locator("button[aria-label=Subscriptions]").ClickAsync();
+        await row.Locator("button[aria-label^='Subscribe webhooks to environment ']").ClickAsync();
         await page.FillAsync("#subscriptions-search", "crm");
         await Expect(page.Locator("#subscriptions-table tr.subscription-row")).ToHaveCountAsync(1);
         await page.Locator($"#subscription-{webhook.Id}").CheckAsync();
@@ -35,7 +35,7 @@ public sealed class EnvironmentsBrowserTests(BrowserFixture browsers)
         await browser.HideSnackbarsAsync();
         await browser.ScreenshotAsync("environments");
 
-        await row.Locator("button[aria-label=Rename]").ClickAsync();
+        await row.Locator("button[aria-label^='Rename environment ']").ClickAsync();
         await page.FillAsync("#environment-name", "ITD2024");
         await page.ClickAsync("#save-environment");
         await Expect(page.Locator("#environments-table")).ToContainTextAsync("ITD2024");

@@ -22,7 +22,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browsers)
         await browser.Page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToHaveCountAsync(0);
 
-        await browser.Page.Locator("#event-types-table button[aria-label=Delete]").First.ClickAsync();
+        await browser.Page.Locator("#event-types-table button[aria-label^='Delete event type ']").First.ClickAsync();
         await Expect(browser.Page.Locator("#confirm-yes")).ToBeVisibleAsync();
         await FocusInDialogAsync(browser.Page);
         await browser.Page.Keyboard.PressAsync("Escape");

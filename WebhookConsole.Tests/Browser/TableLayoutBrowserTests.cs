@@ -89,14 +89,14 @@ public sealed class TableLayoutBrowserTests(BrowserFixture browsers)
         await browser.SignInAsync();
 
         await browser.GotoAsync("/deliveries");
-        await Expect(page.Locator("#deliveries-grid button[aria-label=Replay]")).ToHaveCountAsync(6);
+        await Expect(page.Locator("#deliveries-grid button[aria-label^='Replay delivery ']")).ToHaveCountAsync(6);
         await Expect(page.Locator("#deliveries-grid tbody tr", new() { HasText = LongName }).First).ToBeVisibleAsync();
         Assert.Empty(await page.EvaluateAsync<string[]>(LastButtonsOutOfView, "#deliveries-grid tbody tr"));
         Assert.Equal("", await page.EvaluateAsync<string>(HorizontalOverflow));
         Assert.Empty(await page.EvaluateAsync<string[]>(WrappedOntoSeveralLines, "#deliveries-grid tbody td[data-label=Webhook] [title]"));
 
         await browser.GotoAsync("/webhooks");
-        await Expect(page.Locator("#webhooks-table tbody tr button[aria-label=Delete]")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#webhooks-table tbody tr button[aria-label^='Delete webhook ']")).ToHaveCountAsync(2);
         await Expect(page.Locator("#webhooks-table tbody tr", new() { HasText = LongName })).ToBeVisibleAsync();
         Assert.Empty(await page.EvaluateAsync<string[]>(LastButtonsOutOfView, "#webhooks-table tbody tr"));
         Assert.Equal("", await page.EvaluateAsync<string>(HorizontalOverflow));

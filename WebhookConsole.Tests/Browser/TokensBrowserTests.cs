@@ -28,7 +28,7 @@ public sealed class TokensBrowserTests(BrowserFixture browsers)
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/whoami")).StatusCode);
 
         var row = browser.Page.Locator("#tokens-table tr", new() { HasText = "CRM sync" });
-        await row.Locator("button[aria-label=Revoke]").ClickAsync();
+        await row.Locator("button[aria-label^='Revoke token ']").ClickAsync();
         await browser.Page.ClickAsync("#confirm-yes");
         await Expect(row).ToContainTextAsync("Revoked");
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/whoami")).StatusCode);

@@ -64,7 +64,7 @@ public sealed class WebhooksBrowserTests(BrowserFixture browsers)
         await Expect(row).ToContainTextAsync("Call:Hangup");
         await Expect(row).ToContainTextAsync("POST");
         await browser.ScreenshotAsync("webhooks");
-        await row.Locator("button[aria-label='Send test']").ClickAsync();
+        await row.Locator("button[aria-label^='Send test to webhook ']").ClickAsync();
         await Expect(page.Locator("#send-test-status")).ToContainTextAsync("202");
         await Expect(page.Locator("#send-test-body")).ToContainTextAsync("ok");
         await Expect(page.Locator("#send-test-latency")).ToContainTextAsync("ms");
@@ -73,7 +73,7 @@ public sealed class WebhooksBrowserTests(BrowserFixture browsers)
         await page.ClickAsync("#send-test-close");
 
         // Edit: another URL, then disable.
-        await row.Locator("button[aria-label=Edit]").ClickAsync();
+        await row.Locator("button[aria-label^='Edit webhook ']").ClickAsync();
         await browser.WaitForInteractiveAsync();
         await Expect(page.Locator("#webhook-url")).ToHaveValueAsync(receiver.Url("/hooks/calls"));
         await page.FillAsync("#webhook-url", receiver.Url("/hooks/v2"));
@@ -90,7 +90,7 @@ public sealed class WebhooksBrowserTests(BrowserFixture browsers)
         Assert.Empty((await AppFactory.DeliveryIdsAsync(accepted)));
 
         // Delete, after a confirmation.
-        await row.Locator("button[aria-label=Delete]").ClickAsync();
+        await row.Locator("button[aria-label^='Delete webhook ']").ClickAsync();
         await page.ClickAsync("#confirm-yes");
         await Expect(page.Locator("#webhooks-empty")).ToBeVisibleAsync();
         await using var scope = app.App.Services.CreateAsyncScope();

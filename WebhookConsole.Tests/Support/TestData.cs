@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookConsole.Api;
 using WebhookConsole.Data;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Dispatching.Signing;
@@ -62,7 +63,7 @@ public sealed class TestData(IServiceProvider services)
             db.Accounts.Add(account);
             await db.SaveChangesAsync();
         }
-        var (_, token) = await services.GetRequiredService<ApiTokenService>().CreateAsync(account.Id, name + " token", CancellationToken.None);
+        var (_, token) = (await services.GetRequiredService<ApiTokenService>().CreateAsync(account.Id, name + " token", new FieldErrors(), CancellationToken.None))!.Value;
         return (account.Id, token);
     }
 

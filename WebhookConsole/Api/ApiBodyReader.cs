@@ -118,6 +118,29 @@ internal sealed class ApiBodyReader(IOptions<ApiOptions> options)
         return ApiBody.Ok((JsonObject)data!);
     }
 
+    /// <summary>
+    /// For a route that takes no fields: no body, or <c>{"data": {}}</c>, answers null; any other body the error to answer
+    /// with, as on every route (a field in <c>data</c> is unknown here).
+    /// </summary>
+    public async Task<IResult?> ReadNoFieldsAsync(HttpContext http)
+    {
+        var body = await ReadAsync(http, required: false);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+        if (body.Data is not { Count: > 0 } data)
+        {
+            return null;
+        }
+        var errors = new FieldErrors();
+        foreach (var (name, _) in data)
+        {
+            errors.Add(name, "unknown_field", $"'{PrintableText.Of(name)}' is not allowed: this request takes no fields");
+        }
+        return ApiResults.Invalid(http, errors);
+    }
+
     private static IResult TooLarge(HttpContext http, long limit) =>
         ApiResults.Error(http, StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {limit} bytes");
 

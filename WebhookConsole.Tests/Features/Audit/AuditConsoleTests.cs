@@ -32,7 +32,7 @@ public sealed class AuditConsoleTests(ApiAppFixture fixture) : IClassFixture<Api
     public async Task Tokens_CreatedAndRevoked_AreAuditedWithoutTheToken()
     {
         using var _ = AsAdmin();
-        var (token, plain) = await Service<ApiTokenService>().CreateAsync(fixture.AccountId, "CRM sync", CancellationToken.None);
+        var (token, plain) = (await Service<ApiTokenService>().CreateAsync(fixture.AccountId, "CRM sync", new FieldErrors(), CancellationToken.None))!.Value;
         await Service<ApiTokenService>().RevokeAsync(fixture.AccountId, token.Id, CancellationToken.None);
         await Service<ApiTokenService>().RevokeAsync(fixture.AccountId, token.Id, CancellationToken.None);
 

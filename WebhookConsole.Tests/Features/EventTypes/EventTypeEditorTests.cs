@@ -49,4 +49,40 @@ public sealed class EventTypeEditorTests(ApiAppFixture fixture) : IClassFixture<
         Assert.Contains("\"José <b>\"", type!.SampleJson);
         Assert.Contains("\"\\\"hi\\\" ", type.SampleJson);
     }
+
+    /// <summary>A sample of <paramref name="levels"/> objects, each inside the one before.</summary>
+    private static string Nested(int levels) =>
+        string.Concat(Enumerable.Repeat("{\"a\": ", levels - 1)) + "{}" + new string('}', levels - 1);
+
+    [Fact]
+    public async Task Create_KeepsTheSample_WhenItNestsAsDeepAsCustomDataMay()
+    {
+        var errors = new FieldErrors();
+
+        var type = await Editor.CreateAsync(new EventTypeInput(NewName(), "Deep", Nested(32)), errors, CancellationToken.None);
+
+        Assert.Empty(errors.Items);
+        Assert.NotNull(type);
+    }
+
+    [Theory]
+    [InlineData(33)]
+    [InlineData(65)]
+    [InlineData(500)]
+    public async Task CreateAndUpdate_RefuseTheSampleAndStoreNothing_WhenItNestsDeeperThanCustomDataMay(int levels)
+    {
+        var existing = await Editor.CreateAsync(new EventTypeInput(NewName(), "Kept", """{"kept": true}"""), new FieldErrors(), CancellationToken.None);
+        var before = await fixture.App.Data.SnapshotAsync();
+        var created = new FieldErrors();
+        var updated = new FieldErrors();
+
+        var type = await Editor.CreateAsync(new EventTypeInput(NewName(), "Deep", Nested(levels)), created, CancellationToken.None);
+        var edited = await Editor.UpdateAsync(existing!.Id, new EventTypeInput(null, "Deep", Nested(levels)), updated, CancellationToken.None);
+
+        Assert.Null(type);
+        Assert.Null(edited);
+        Assert.Equal("The sample is refused at line 1, column 193: it nests deeper than 32 levels.", created.Items["sample"]["json"]);
+        Assert.Equal(created.Items["sample"]["json"], updated.Items["sample"]["json"]);
+        Assert.Equal(before, await fixture.App.Data.SnapshotAsync());
+    }
 }

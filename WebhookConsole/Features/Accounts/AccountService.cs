@@ -58,8 +58,12 @@ internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>Creates an account, or fills <paramref name="errors"/> (field <c>name</c>) and returns null.</summary>
     public async Task<Account?> CreateAsync(string? name, FieldErrors errors, CancellationToken cancellationToken)
     {
-        name = name?.Trim();
-        if (string.IsNullOrEmpty(name))
+        name = NameText.Check("name", name ?? "", errors);
+        if (name is null)
+        {
+            return null;
+        }
+        if (name.Length == 0)
         {
             errors.Add("name", "required", "Enter a name.");
             return null;

@@ -57,8 +57,13 @@ internal static class DeliveriesApi
         return ApiResults.Page(http, page.Items.Select(DeliveryResponse.From).ToList(), paging.PageSize, page.Next?.ToString());
     }
 
-    private static async Task<IResult> ReplayAsync(HttpContext http, string delivery_id, ReplayService replays, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayAsync(
+        HttpContext http, string delivery_id, ApiBodyReader reader, ReplayService replays, CancellationToken cancellationToken)
     {
+        if (await reader.ReadNoFieldsAsync(http) is { } problem)
+        {
+            return problem;
+        }
         var errors = new FieldErrors();
         if (RouteId.Parse(delivery_id) is { } id && await replays.ReplayAsync(http.Caller().AccountId, id, errors, cancellationToken) is { } replay)
         {
@@ -69,7 +74,7 @@ internal static class DeliveriesApi
             : ApiResults.NotFound(http, "delivery");
     }
 
-    private static async Task<IResult> ReplayManyAsync(HttpContext http, ReplayService replays, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplayManyAsync(HttpContext http, ApiBodyReader reader, ReplayService replays, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.FilterNames, errors);
@@ -77,6 +82,11 @@ internal static class DeliveriesApi
         if (errors.Any)
         {
             return ApiResults.Invalid(http, errors);
+        }
+        // The filters are in the query: a body that would seem to narrow them is refused, not ignored.
+        if (await reader.ReadNoFieldsAsync(http) is { } problem)
+        {
+            return problem;
         }
         // Bulk replay is for what failed, unless the caller names another status.
         filter = filter with { Status = filter.Status ?? DeliveryStatus.Failed };

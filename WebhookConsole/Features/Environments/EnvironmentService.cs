@@ -73,16 +73,17 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
 
     private static async Task<bool> ApplyAsync(AppDbContext db, WebhookEnvironment environment, EnvironmentInput input, bool replace, FieldErrors errors, CancellationToken cancellationToken)
     {
-        if (replace || input.Has(EnvironmentInputParser.Name))
+        var name = NameText.Check(EnvironmentInputParser.Name, input.Name, errors);
+        if ((replace || input.Has(EnvironmentInputParser.Name)) && !errors.Has(EnvironmentInputParser.Name))
         {
-            if (string.IsNullOrWhiteSpace(input.Name))
+            if (string.IsNullOrEmpty(name))
             {
                 errors.Add(EnvironmentInputParser.Name, "required", "name is required");
             }
-            else if (input.Name != environment.Name && await db.Environments.AnyAsync(
-                e => e.AccountId == environment.AccountId && e.Name == input.Name && e.Id != environment.Id, cancellationToken))
+            else if (name != environment.Name && await db.Environments.AnyAsync(
+                e => e.AccountId == environment.AccountId && e.Name == name && e.Id != environment.Id, cancellationToken))
             {
-                errors.Add(EnvironmentInputParser.Name, "unique", $"this account already has an environment named '{input.Name}'");
+                errors.Add(EnvironmentInputParser.Name, "unique", $"this account already has an environment named '{name}'");
             }
         }
         var webhookIds = input.Webhooks ?? [];
@@ -102,7 +103,7 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         }
         if (replace || input.Has(EnvironmentInputParser.Name))
         {
-            environment.Name = input.Name!;
+            environment.Name = name!;
         }
         if (replace || input.Has(EnvironmentInputParser.Webhooks))
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,6 +17,10 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
     private static readonly JsonSerializerOptions SampleJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public const int MaxNameLength = 200;
+
+    // A sample is rendered into bodies as custom data is, so it nests no deeper.
+    private const int MaxSampleDepth = WebhookValidator.MaxCustomDataDepth;
+    private static readonly JsonDocumentOptions SampleOptions = new() { MaxDepth = MaxSampleDepth, AllowDuplicateProperties = false };
 
     private const string NoLongerExists = "This event type no longer exists.";
 
@@ -55,7 +60,7 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
             errors.Add("id", "not_found", NoLongerExists);
             return null;
         }
-        var (_, sample) = await ValidateAsync(db, type, input with { Name = type.Name }, errors, cancellationToken);
+        var (_, sample) = await ValidateAsync(db, type, input, errors, cancellationToken);
         if (errors.Any)
         {
             return null;
@@ -105,18 +110,23 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
     private static async Task<(string? Name, string? Sample)> ValidateAsync(
         AppDbContext db, EventType? existing, EventTypeInput input, FieldErrors errors, CancellationToken cancellationToken)
     {
-        var name = input.Name?.Trim();
-        if (string.IsNullOrEmpty(name))
+        // A type's name is fixed once created: only a new one is checked.
+        var name = existing?.Name;
+        if (existing is null)
         {
-            errors.Add("name", "required", "Enter a name, e.g. call.parked.");
-        }
-        else if (name.Length > MaxNameLength || name == WebhookEndpoint.AnyEvent || name.Any(char.IsWhiteSpace))
-        {
-            errors.Add("name", "format", $"Use up to {MaxNameLength} characters, no spaces, and not '*'.");
-        }
-        else if (existing is null && await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken))
-        {
-            errors.Add("name", "unique", $"'{name}' is in the catalogue already.");
+            name = NameText.Check("name", input.Name ?? "", errors);
+            if (name is { Length: 0 })
+            {
+                errors.Add("name", "required", "Enter a name, e.g. call.parked.");
+            }
+            else if (name is not null && (name.Length > MaxNameLength || name == WebhookEndpoint.AnyEvent || name.Any(char.IsWhiteSpace)))
+            {
+                errors.Add("name", "format", $"Use up to {MaxNameLength} characters, no spaces, and not '*'.");
+            }
+            else if (name is not null && await db.EventTypes.AnyAsync(t => t.Name == name, cancellationToken))
+            {
+                errors.Add("name", "unique", $"'{name}' is in the catalogue already.");
+            }
         }
 
         var json = string.IsNullOrWhiteSpace(input.SampleJson) ? "{}" : input.SampleJson;
@@ -128,7 +138,7 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
         string? sample = null;
         try
         {
-            var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var node = JsonNode.Parse(json, documentOptions: SampleOptions);
             if (node is JsonObject obj)
             {
                 sample = obj.ToJsonString(SampleJson);
@@ -140,7 +150,15 @@ internal sealed class EventTypeEditor(IDbContextFactory<AppDbContext> dbFactory,
         }
         catch (JsonException ex)
         {
-            errors.Add("sample", "json", $"Not valid JSON at line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}.");
+            // The parser names no position for a repeated property, and says nothing clear about depth.
+            if (JsonFault.Find(Encoding.UTF8.GetBytes(json), MaxSampleDepth) is var (faultLine, faultColumn, what))
+            {
+                errors.Add("sample", "json", $"The sample is refused at line {faultLine}, column {faultColumn}: {what}.");
+            }
+            else
+            {
+                errors.Add("sample", "json", $"Not valid JSON at line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}.");
+            }
         }
         return (name, sample);
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WebhookConsole.Api;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Bootstrap;
@@ -15,6 +16,8 @@ internal sealed class ApiTokenService(
     AuditLog audit)
 {
     public const string BootstrapTokenName = "bootstrap";
+    // The length the database holds (ApiTokenConfiguration).
+    public const int MaxNameLength = 200;
     private const string TokenPrefix = "wc_";
 
     /// <summary>
@@ -36,9 +39,27 @@ internal sealed class ApiTokenService(
     /// </summary>
     public static string VisiblePrefix(string plain) => plain[..Math.Min(8, plain.Length / 4)];
 
-    /// <summary>Creates a token and returns it in clear text: the only time it is ever shown.</summary>
-    public async Task<(ApiToken Token, string Plain)> CreateAsync(Guid accountId, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a token and returns it in clear text: the only time it is ever shown. Answers null with a fault on
+    /// <c>name</c> in <paramref name="errors"/> when the name is refused.
+    /// </summary>
+    public async Task<(ApiToken Token, string Plain)?> CreateAsync(Guid accountId, string? name, FieldErrors errors, CancellationToken cancellationToken)
     {
+        name = NameText.Check("name", name ?? "", errors);
+        if (name is null)
+        {
+            return null;
+        }
+        if (name.Length == 0)
+        {
+            errors.Add("name", "required", "Enter a name.");
+            return null;
+        }
+        if (name.Length > MaxNameLength)
+        {
+            errors.Add("name", "maxLength", $"Use at most {MaxNameLength} characters.");
+            return null;
+        }
         var plain = TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var token = await AddAsync(accountId, name, plain, cancellationToken);
         return (token, plain);

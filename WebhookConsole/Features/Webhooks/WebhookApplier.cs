@@ -24,7 +24,7 @@ internal sealed class WebhookApplier(SecretProtector secrets)
         }
         if (Sets(WebhookFields.Name))
         {
-            webhook.Name = input.Name ?? DefaultName(webhook.Url);
+            webhook.Name = input.Name is { } name ? NameText.Trim(name) : DefaultName(webhook.Url);
         }
         if (Sets(WebhookFields.HttpVerb))
         {

@@ -31,11 +31,12 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
     {
         Required(input, WebhookFields.Uri, input.Uri, complete, errors);
         Required(input, WebhookFields.Hook, input.Hook, complete, errors);
-        if (input.Name is { } name && string.IsNullOrWhiteSpace(name))
+        var name = NameText.Check(WebhookFields.Name, input.Name, errors);
+        if (name is { Length: 0 })
         {
             errors.Add(WebhookFields.Name, "required", "name cannot be blank; leave it out to use the uri");
         }
-        else if (input.Name is { Length: > MaxNameLength })
+        else if (name is { Length: > MaxNameLength })
         {
             errors.Add(WebhookFields.Name, "maxLength", $"name is longer than {MaxNameLength} characters");
         }

@@ -86,8 +86,13 @@ internal static class WebhooksApi
             ? ApiResults.Ok(http, WebhookResponse.From(deleted))
             : ApiResults.NotFound(http, "webhook");
 
-    private static async Task<IResult> RotateSecretAsync(HttpContext http, string webhook_id, WebhookService webhooks, CancellationToken cancellationToken)
+    private static async Task<IResult> RotateSecretAsync(
+        HttpContext http, string webhook_id, ApiBodyReader reader, WebhookService webhooks, CancellationToken cancellationToken)
     {
+        if (await reader.ReadNoFieldsAsync(http) is { } problem)
+        {
+            return problem;
+        }
         var errors = new FieldErrors();
         if (RouteId.Parse(webhook_id) is { } id && await webhooks.RotateSecretAsync(http.Caller().AccountId, id, errors, cancellationToken) is { } saved)
         {

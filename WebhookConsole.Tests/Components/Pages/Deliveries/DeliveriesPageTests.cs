@@ -163,4 +163,16 @@ public sealed class DeliveriesPageTests : ConsoleTestContext
         Host.WaitForAssertion(() => Assert.Contains("Replay 1 failed delivery", Host.Find(".mud-dialog").TextContent));
         Assert.DoesNotContain("disabled", Host.Find(".mud-dialog").TextContent);
     }
+
+    [Fact]
+    public async Task RowButtons_NameTheirDelivery()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => w.Name = "CRM");
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start, DeliveryStatus.Failed);
+
+        var page = RenderInConsole<DeliveriesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal($"Replay delivery {delivery.Id}", page.Find($"#replay-{delivery.Id}").GetAttribute("aria-label")));
+    }
 }

@@ -135,4 +135,31 @@ public sealed class EnvironmentsPageTests : ConsoleTestContext
         Host.WaitForAssertion(() => Assert.Empty(Host.FindAll("#confirm-yes")));
         Assert.NotNull(await Environments.GetAsync(accountId, environment.Id, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Create_ShowsTheFaultOnTheField_WhenNameHoldsARightToLeftOverride()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var page = RenderInConsole<EnvironmentsPage>();
+        page.WaitForElement("#new-environment").Click();
+
+        Host.WaitForElement("#environment-name").Input("ITD\u202E4202");
+        Host.Find("#save-environment").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Name cannot contain line breaks or control characters.",
+            Host.Find("#environment-name").Closest(".mud-input-control")!.TextContent));
+        Assert.Empty(await Environments.ListAsync(accountId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RowButtons_NameTheirEnvironment()
+    {
+        await Data.AddEnvironmentAsync(await App.DefaultAccountIdAsync(), "ITD2024");
+
+        var page = RenderInConsole<EnvironmentsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["Subscribe webhooks to environment ITD2024", "Rename environment ITD2024", "Delete environment ITD2024"],
+            page.Find("#environments-table tbody tr").QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label"))));
+    }
 }

@@ -61,4 +61,44 @@ public sealed class EventTypesPageTests : ConsoleTestContext
         Assert.Null(titleRow.QuerySelector("#event-type-search"));
         Assert.NotNull(page.Find("#event-type-search"));
     }
+
+    [Fact]
+    public async Task Create_ShowsTheFaultOnTheField_WhenNameHoldsAControlCharacter()
+    {
+        var page = RenderInConsole<EventTypesPage>();
+        page.WaitForElement("#new-event-type").Click();
+
+        Host.WaitForElement("#event-type-name").Change("call.\u0007parked");
+        Host.Find("#save-event-type").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Name cannot contain line breaks or control characters.",
+            Host.Find("#event-type-name").Closest(".mud-input-control")!.TextContent));
+        Assert.DoesNotContain(await App.Services.GetRequiredService<EventTypeEditor>().ListAsync(CancellationToken.None), t => t.Name.Contains("parked"));
+    }
+
+    [Fact]
+    public async Task Create_ShowsTheFaultOnTheSample_WhenItNestsDeeperThan32Levels()
+    {
+        var page = RenderInConsole<EventTypesPage>();
+        page.WaitForElement("#new-event-type").Click();
+
+        Host.WaitForElement("#event-type-name").Change("call.deep");
+        Host.Find("#event-type-sample").Change(string.Concat(Enumerable.Repeat("{\"a\": ", 40)) + "{}" + new string('}', 40));
+        Host.Find("#save-event-type").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("it nests deeper than 32 levels",
+            Host.Find("#event-type-sample").Closest(".mud-input-control")!.TextContent));
+        Assert.DoesNotContain(await App.Services.GetRequiredService<EventTypeEditor>().ListAsync(CancellationToken.None), t => t.Name == "call.deep");
+    }
+
+    [Fact]
+    public void RowButtons_NameTheirEventType()
+    {
+        var page = RenderInConsole<EventTypesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["Sample payload of event type Call:Ringing", "Edit event type Call:Ringing", "Delete event type Call:Ringing"],
+            page.FindAll("#event-types-table tbody tr").Single(r => r.QuerySelector("code")?.TextContent == "Call:Ringing")
+                .QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label"))));
+    }
 }

@@ -48,10 +48,35 @@ public sealed class TokensPageTests : ConsoleTestContext
         var page = RenderInConsole<TokensPage>();
         page.WaitForAssertion(() => Assert.Contains("Active", page.Find("#tokens-table").TextContent));
 
-        page.Find("button[aria-label=Revoke]").Click();
+        page.Find("button[aria-label^='Revoke token ']").Click();
         Host.WaitForAssertion(() => Assert.Contains("will get 401 from now on", Host.Markup));
         Host.Find("#confirm-yes").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Revoked", page.Find("#tokens-table").TextContent));
+    }
+
+    [Fact]
+    public async Task NewToken_ShowsTheFaultOnTheField_WhenNameHoldsATab()
+    {
+        var page = RenderInConsole<TokensPage>();
+        page.WaitForElement("#new-token").Click();
+
+        Host.WaitForElement("#token-name").Input("CRM\tsync");
+        Host.Find("#create-token").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Name cannot contain line breaks or control characters.",
+            Host.Find("#token-name").Closest(".mud-input-control")!.TextContent));
+        Assert.Empty(Host.FindAll("#token-value"));
+        await using var scope = App.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().ApiTokens.AnyAsync(t => t.Name.StartsWith("CRM")));
+    }
+
+    [Fact]
+    public void RowButtons_NameTheirToken()
+    {
+        var page = RenderInConsole<TokensPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["Revoke token bootstrap"], page.Find("#tokens-table tbody tr").QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label"))));
     }
 }

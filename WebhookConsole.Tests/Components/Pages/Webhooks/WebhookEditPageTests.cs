@@ -405,4 +405,18 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
         Assert.False(errors.Any, errors.Any ? errors.Summary() : null);
         Assert.NotNull(saved);
     }
+
+    [Fact]
+    public async Task Save_ShowsTheFaultOnTheNameField_WhenNameHoldsALineBreak()
+    {
+        var page = RenderInConsole<WebhookEditPage>();
+        page.WaitForElement("#webhook-url").Input("https://crm.example.com/calls");
+        page.Find("#webhook-name").Input("Billing\ninvoices");
+
+        page.Find("#save-webhook").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Name cannot contain line breaks or control characters.",
+            page.Find("#webhook-name").Closest(".mud-input-control")!.TextContent));
+        Assert.Equal(0, await Data.CountAsync<WebhookEndpoint>());
+    }
 }

@@ -53,7 +53,7 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         await Data.AddWebhookAsync(account, "https://crm.example.com/calls", w => w.BodyTemplate = """{"call":"{{ uuid }}","n":1}""");
         var page = RenderInConsole<WebhooksPage>();
 
-        page.WaitForElement("button[aria-label='Show body template']").Click();
+        page.WaitForElement("button[aria-label^='Show body template of webhook ']").Click();
 
         var body = Host.WaitForElement("#template-dialog-body").TextContent;
         Assert.Contains("\"call\": \"{{ uuid }}\"", body);
@@ -69,7 +69,7 @@ public sealed class WebhooksPageTests : ConsoleTestContext
 
         page.WaitForAssertion(() => Assert.Contains(webhook.Url, page.Find("#webhooks-table").TextContent));
 
-        page.Find("button[aria-label=Edit]").Click();
+        page.Find("button[aria-label^='Edit webhook ']").Click();
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.EndsWith($"/webhooks/{webhook.Id}", navigation.Uri));
@@ -82,13 +82,13 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         await Data.AddWebhookAsync(account, "https://crm.example.com/calls");
         var page = RenderInConsole<WebhooksPage>();
 
-        page.WaitForElement("button[aria-label=Delete]").Click();
+        page.WaitForElement("button[aria-label^='Delete webhook ']").Click();
         Host.WaitForElement("#confirm-yes");
         Host.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
         Host.WaitForAssertion(() => Assert.Empty(Host.FindAll("#confirm-yes")));
         Assert.Equal(1, await Data.CountAsync<WebhookEndpoint>());
 
-        page.Find("button[aria-label=Delete]").Click();
+        page.Find("button[aria-label^='Delete webhook ']").Click();
         Host.WaitForElement("#confirm-yes").Click();
 
         page.WaitForElement("#webhooks-empty");
@@ -104,7 +104,7 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         await Data.AddWebhookAsync(account, receiver.Url("/hook"), w => w.EventType = "Call:Answer");
         var page = RenderInConsole<WebhooksPage>();
 
-        page.WaitForElement("button[aria-label='Send test']").Click();
+        page.WaitForElement("button[aria-label^='Send test to webhook ']").Click();
 
         Host.WaitForElement("#send-test-result", TimeSpan.FromSeconds(15));
         Assert.Contains("201", Host.Find("#send-test-status").TextContent);
@@ -122,7 +122,7 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         await Data.AddWebhookAsync(account, "http://127.0.0.1:9/hook");
         var page = RenderInConsole<WebhooksPage>();
 
-        page.WaitForElement("button[aria-label='Send test']").Click();
+        page.WaitForElement("button[aria-label^='Send test to webhook ']").Click();
 
         Host.WaitForElement("#send-test-error", TimeSpan.FromSeconds(15));
         Assert.Contains("No response", Host.Find("#send-test-status").TextContent);
@@ -140,7 +140,7 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         page.WaitForAssertion(() => Assert.Contains("5 deliveries in a row failed", page.Find("#webhooks-table").TextContent));
         Assert.NotNull(page.Find("#webhooks-table tr.webhook-failing"));
 
-        page.Find("button[aria-label=Re-enable]").Click();
+        page.Find("button[aria-label^='Re-enable webhook ']").Click();
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#webhooks-table tr.webhook-failing")));
         var stored = await Data.WebhookAsync(webhook.Id);
@@ -175,5 +175,18 @@ public sealed class WebhooksPageTests : ConsoleTestContext
         WebhookStateChipAssert.ShowsEnabled(Row("on.example.com"));
         WebhookStateChipAssert.ShowsDisabled(Row("failed.example.com"));
         WebhookStateChipAssert.ShowsDisabled(Row("paused.example.com"));
+    }
+
+    [Fact]
+    public async Task RowButtons_NameTheirWebhook()
+    {
+        var account = await App.DefaultAccountIdAsync();
+        await Data.AddWebhookAsync(account, "https://billing.example.com/in", w => (w.Name, w.Enabled, w.DisabledReason) = ("Billing", false, "410 Gone"));
+
+        var page = RenderInConsole<WebhooksPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            ["Re-enable webhook Billing", "Show body template of webhook Billing", "Edit webhook Billing", "Send test to webhook Billing", "Delete webhook Billing"],
+            page.Find("#webhooks-table tbody tr").QuerySelectorAll("button").Select(b => b.GetAttribute("aria-label"))));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using WebhookConsole.Api;
+using WebhookConsole.Components.Shared;
 using WebhookConsole.Features.Accounts;
 
 namespace WebhookConsole.Components.Pages.Accounts;
@@ -27,7 +28,7 @@ public partial class AccountsPage
     {
         var errors = new FieldErrors();
         var account = await Accounts.CreateAsync(newName, errors, CancellationToken.None);
-        error = account is null ? errors.Items["name"].Values.First() : null;
+        error = account is null ? FieldMessage.Sentence(errors.Items["name"].Values.First()) : null;
         if (account is null)
         {
             return;

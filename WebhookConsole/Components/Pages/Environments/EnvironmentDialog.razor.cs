@@ -64,7 +64,7 @@ public partial class EnvironmentDialog
                 : await Environments.CreateAsync(AccountId, input, errors, CancellationToken.None);
         }
         busy = false;
-        nameError = errors.Items.TryGetValue(EnvironmentInputParser.Name, out var rules) ? string.Join(" ", rules.Values.Select(Sentence)) : null;
+        nameError = errors.Items.TryGetValue(EnvironmentInputParser.Name, out var rules) ? string.Join(" ", rules.Values.Select(FieldMessage.Sentence)) : null;
         otherError = saved is null && nameError is null
             ? errors.Any ? errors.Summary() : "This environment no longer exists."
             : null;
@@ -73,8 +73,4 @@ public partial class EnvironmentDialog
             Dialog.Close(DialogResult.Ok(saved));
         }
     }
-
-    /// <summary>The service words its messages for the API (lower case, no full stop); the console shows sentences.</summary>
-    private static string Sentence(string text) =>
-        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..] + (text.EndsWith('.') ? "" : ".");
 }

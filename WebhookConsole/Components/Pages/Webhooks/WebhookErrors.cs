@@ -1,4 +1,5 @@
 using WebhookConsole.Api;
+using WebhookConsole.Components.Shared;
 
 namespace WebhookConsole.Components.Pages.Webhooks;
 
@@ -19,17 +20,6 @@ internal static class WebhookErrors
         {
             text = WebhookFieldLabels.Of(field) + text[field.Length..];
         }
-        return Sentence(text);
-    }
-
-    public static string Sentence(string message)
-    {
-        var text = message.Trim();
-        if (text.Length == 0)
-        {
-            return text;
-        }
-        text = char.ToUpperInvariant(text[0]) + text[1..];
-        return text.EndsWith('.') ? text : text + ".";
+        return FieldMessage.Sentence(text);
     }
 }
