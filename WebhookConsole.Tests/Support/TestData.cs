@@ -120,6 +120,20 @@ public sealed class TestData(IServiceProvider services)
         return System.Text.Json.JsonSerializer.Serialize(new object[] { webhooks, environments, subscriptions, events, deliveries });
     }
 
+    /// <summary>
+    /// One webhook's rows (itself, its subscriptions, its deliveries): for tests whose app also runs other tests'
+    /// deliveries in the background, which change other rows meanwhile.
+    /// </summary>
+    internal async Task<string> SnapshotAsync(Guid webhookId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var webhook = await db.Webhooks.AsNoTracking().SingleAsync(w => w.Id == webhookId);
+        var subscriptions = await db.EnvironmentSubscriptions.AsNoTracking().Where(s => s.WebhookId == webhookId).OrderBy(s => s.EnvironmentId).ToListAsync();
+        var deliveries = await db.Deliveries.AsNoTracking().Where(d => d.WebhookId == webhookId).OrderBy(d => d.Id).ToListAsync();
+        return System.Text.Json.JsonSerializer.Serialize(new object[] { webhook, subscriptions, deliveries });
+    }
+
     internal async Task<Delivery> DeliveryAsync(Guid id)
     {
         await using var scope = services.CreateAsyncScope();

@@ -93,12 +93,12 @@ public sealed class DeliveriesApiTests(ApiAppFixture fixture) : IClassFixture<Ap
         // Read as flags, "retrying,succeeded" is 1 | 2, which is the number of failed.
         var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, "http://127.0.0.1:9/never", w => w.Retries = 0);
         await fixture.App.Data.AddFinishedDeliveryAsync(fixture.AccountId, webhook.Id, T0, DeliveryStatus.Failed);
-        var before = await fixture.App.Data.SnapshotAsync();
+        var before = await fixture.App.Data.SnapshotAsync(webhook.Id);
 
         var response = await client.PostAsync($"{fixture.Account}/deliveries/replay?webhook_id={webhook.Id}&status=retrying,succeeded", null);
 
         await ApiAssert.FieldErrorAsync(response, HttpStatusCode.BadRequest, "status");
-        Assert.Equal(before, await fixture.App.Data.SnapshotAsync());
+        Assert.Equal(before, await fixture.App.Data.SnapshotAsync(webhook.Id));
     }
 
     [Fact]
@@ -107,13 +107,13 @@ public sealed class DeliveriesApiTests(ApiAppFixture fixture) : IClassFixture<Ap
         // Read without the misspelt filter, the request would replay every failed delivery of the account.
         var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, "http://127.0.0.1:9/never", w => w.Retries = 0);
         await fixture.App.Data.AddFinishedDeliveryAsync(fixture.AccountId, webhook.Id, T0, DeliveryStatus.Failed);
-        var before = await fixture.App.Data.SnapshotAsync();
+        var before = await fixture.App.Data.SnapshotAsync(webhook.Id);
 
         var response = await client.PostAsync($"{fixture.Account}/deliveries/replay?webhookid={webhook.Id}", null);
 
         var json = await ApiAssert.FieldErrorAsync(response, HttpStatusCode.BadRequest, "webhookid");
         Assert.Contains("webhook_id", json["data"]!["webhookid"]!["unknown_parameter"]!.GetValue<string>());
-        Assert.Equal(before, await fixture.App.Data.SnapshotAsync());
+        Assert.Equal(before, await fixture.App.Data.SnapshotAsync(webhook.Id));
     }
 
     [Fact]
