@@ -87,6 +87,7 @@ public sealed class ApiRequestBodyTests(ApiAppFixture fixture) : IClassFixture<A
     [Theory]
     [InlineData("application/json")]
     [InlineData("Application/JSON; charset=\"UTF-8\"")]
+    [InlineData("application/json; charset=utf8")]
     [InlineData("application/merge-patch+json")]
     [InlineData(null)]
     public async Task Create_AcceptsTheBody_WhenItIsJsonByItsMediaTypeOrHasNone(string? contentType)

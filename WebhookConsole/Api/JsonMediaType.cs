@@ -23,7 +23,8 @@ internal static class JsonMediaType
             return $"the request body must be JSON sent as Content-Type: application/json, not {Printable(contentType)}";
         }
         var charset = parsed.Charset.ToString().Trim('"');
-        if (charset.Length > 0 && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        // "utf8" is not a registered name, but common enough in clients to be read as the one it means.
+        if (charset.Length > 0 && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
             return $"the request body must be UTF-8 JSON (Content-Type: application/json; charset=utf-8), not charset {Printable(charset)}";
         }
