@@ -74,6 +74,12 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             "() => Promise.all(document.getAnimations()"
             + ".filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
             + ".map(a => a.finished.catch(() => null)))");
+        if (fullPage)
+        {
+            // The top bar and the menu are fixed to the window: scrolled down, a picture of the whole page would draw
+            // them halfway down it, over the form.
+            await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        }
         var path = Path.Combine(directory, name + ".png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         Assert.True(new FileInfo(path).Length > 0, $"the screenshot {name} is empty");
