@@ -12,8 +12,12 @@ public sealed class NameCharactersTests(ApiAppFixture fixture) : IClassFixture<A
 {
     private const string Message = "name cannot contain line breaks or control characters";
 
-    /// <summary>Each as a JSON escape: line feed, carriage return, tab, U+0001, DEL, NEL (C1), line separator, right-to-left override, isolate.</summary>
-    public static TheoryData<string> Refused => ["\\n", "\\r", "\\t", "\\u0001", "\\u007f", "\\u0085", "\\u2028", "\\u202e", "\\u2066"];
+    /// <summary>
+    /// Each as a JSON escape: line feed, carriage return, tab, U+0001, DEL, NEL (C1), line separator, right-to-left
+    /// override, isolate, and the invisible zero width space, word joiner and byte order mark.
+    /// </summary>
+    public static TheoryData<string> Refused =>
+        ["\\n", "\\r", "\\t", "\\u0001", "\\u007f", "\\u0085", "\\u2028", "\\u202e", "\\u2066", "\\u200b", "\\u2060", "\\ufeff"];
 
     [Theory]
     [MemberData(nameof(Refused))]

@@ -4,7 +4,8 @@ namespace WebhookConsole.Api;
 /// The one rule for every name an admin types (webhooks, environments, event types, accounts, API tokens), in the API
 /// and the console alike. A name is one line of plain text shown in tables, menus, dialogs' titles and the audit log:
 /// line breaks, tabs and other control characters (C0, DEL, C1, U+2028 and U+2029) would break those lines, and the
-/// characters that reorder text (U+202E and the other bidirectional controls) would make a name read as another.
+/// characters that reorder text (U+202E and the other bidirectional controls) or hide in it (U+200B) would make a name
+/// read as another.
 /// Spaces at either end are trimmed, as the console has always done.
 /// </summary>
 internal static class NameText
@@ -43,5 +44,8 @@ internal static class NameText
         // Line and paragraph separators: line breaks that are not control characters.
         || c is '\u2028' or '\u2029'
         // Bidirectional marks, embeddings, overrides and isolates.
-        || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+        || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
+        // Invisible format characters, which make "prod" and "pro\u200Bd" two names that read alike: soft hyphen, zero
+        // width space, word joiner and its kin, byte order mark. The zero width (non-)joiners stay: scripts and emoji need them.
+        || c is '\u00AD' or '\u200B' or (>= '\u2060' and <= '\u2064') or '\uFEFF';
 }
