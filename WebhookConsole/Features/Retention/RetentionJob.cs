@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Events;
 
 namespace WebhookConsole.Features.Retention;
 
@@ -43,10 +44,8 @@ internal sealed class RetentionJob(
             // The look and the delete are two statements, and a replay committed between them gives an old event work
             // to do again (answered to its caller already), which the cascade would delete with it: the delete asks again.
             events += await PurgeBatchesAsync(db => OldEvents(db, accountId, cutoff),
-                (db, ids) => db.Events
-                    .Where(e => ids.Contains(e.Id) && !db.Deliveries.Any(d => d.CallEventId == e.Id
-                        && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)))
-                    .ExecuteDeleteAsync(cancellationToken), cancellationToken);
+                (db, ids) => WithoutOpenWork(db, db.Events.Where(e => ids.Contains(e.Id))).ExecuteDeleteAsync(cancellationToken),
+                cancellationToken);
         }
 
         if (attempts + events > 0)
@@ -60,12 +59,14 @@ internal sealed class RetentionJob(
     /// read along <c>IX_Events_AccountId_ReceivedAt</c>.
     /// </summary>
     internal static IQueryable<Guid> OldEvents(AppDbContext db, Guid accountId, DateTime cutoff) =>
-        db.Events
-            .Where(e => e.AccountId == accountId && e.ReceivedAt < cutoff
-                && !db.Deliveries.Any(d => d.CallEventId == e.Id
-                    && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)))
+        WithoutOpenWork(db, db.Events.Where(e => e.AccountId == accountId && e.ReceivedAt < cutoff))
             .OrderBy(e => e.ReceivedAt)
             .Select(e => e.Id);
+
+    /// <summary>The events with no delivery still to attempt: only those may go, with their deliveries and attempts.</summary>
+    private static IQueryable<CallEvent> WithoutOpenWork(AppDbContext db, IQueryable<CallEvent> events) =>
+        events.Where(e => !db.Deliveries.Any(d => d.CallEventId == e.Id
+            && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)));
 
     private async Task<List<Guid>> AccountIdsAsync(CancellationToken cancellationToken)
     {
