@@ -20,16 +20,14 @@ internal static class JsonMediaType
                 || (parsed.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
                     && parsed.SubType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))))
         {
-            return $"the request body must be JSON sent as Content-Type: application/json, not {Printable(contentType)}";
+            return $"the request body must be JSON sent as Content-Type: application/json, not {PrintableText.Of(contentType)}";
         }
         var charset = parsed.Charset.ToString().Trim('"');
         // "utf8" is not a registered name, but common enough in clients to be read as the one it means.
         if (charset.Length > 0 && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
-            return $"the request body must be UTF-8 JSON (Content-Type: application/json; charset=utf-8), not charset {Printable(charset)}";
+            return $"the request body must be UTF-8 JSON (Content-Type: application/json; charset=utf-8), not charset {PrintableText.Of(charset)}";
         }
         return null;
     }
-
-    private static string Printable(string text) => text.Length <= 100 ? text : text[..100] + "…";
 }

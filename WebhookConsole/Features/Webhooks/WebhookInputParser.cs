@@ -42,16 +42,13 @@ internal static class WebhookInputParser
         {
             if (value is null || value.GetValueKind() != JsonValueKind.String)
             {
-                errors.Add(WebhookFields.Headers, "type", $"the value of header '{Printable(name)}' must be a string");
+                errors.Add(WebhookFields.Headers, "type", $"the value of header '{PrintableText.Of(name)}' must be a string");
             }
             else if (!result.TryAdd(name, value.GetValue<string>()))
             {
-                errors.Add(WebhookFields.Headers, "duplicate", $"header '{Printable(name)}' is given twice");
+                errors.Add(WebhookFields.Headers, "duplicate", $"header '{PrintableText.Of(name)}' is given twice");
             }
         }
         return result;
     }
-
-    /// <summary>A header name safe to repeat in an error message.</summary>
-    public static string Printable(string name) => PrintableText.Of(name);
 }

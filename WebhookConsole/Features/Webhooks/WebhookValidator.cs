@@ -140,7 +140,7 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
         }
         foreach (var (name, value) in headers)
         {
-            var shown = WebhookInputParser.Printable(name);
+            var shown = PrintableText.Of(name);
             if (name.Length is 0 or > 256 || !name.All(IsTokenChar))
             {
                 errors.Add(WebhookFields.Headers, "name", $"'{shown}' is not a valid header name");
