@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+
 namespace WebhookConsole.Components.Shared;
 
 /// <summary>
@@ -9,7 +11,13 @@ internal sealed class OwnNavigations
 {
     private readonly HashSet<string> uris = new(StringComparer.Ordinal);
 
-    public void Add(string uri) => uris.Add(uri);
+    /// <summary>Writes <paramref name="query"/> into the address in place of the current entry, and remembers it as this page's own.</summary>
+    public void Replace(NavigationManager navigation, IReadOnlyDictionary<string, object?> query)
+    {
+        var uri = navigation.GetUriWithQueryParameters(query);
+        uris.Add(uri);
+        navigation.NavigateTo(uri, replace: true);
+    }
 
     /// <summary>True when <paramref name="uri"/> is one this page went to itself since the last change from outside.</summary>
     public bool IsOwn(string uri)

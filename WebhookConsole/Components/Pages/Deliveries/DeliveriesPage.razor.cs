@@ -127,9 +127,7 @@ public partial class DeliveriesPage : IDisposable
 
     private async Task FiltersChangedAsync()
     {
-        var uri = Navigation.GetUriWithQueryParameters(filters.ToQuery());
-        ownNavigations.Add(uri);
-        Navigation.NavigateTo(uri, replace: true);
+        ownNavigations.Replace(Navigation, filters.ToQuery());
         await ReloadAsync();
     }
 

@@ -125,17 +125,12 @@ public partial class WebhooksPage : IDisposable
     }
 
     // Only a real change navigates: inputs may report their first value late, after the admin has left the page.
-    private void KeepFiltersInUrl()
+    private void KeepFiltersInUrl() => ownNavigations.Replace(Navigation, new Dictionary<string, object?>
     {
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
-            ["event"] = eventFilter == AllEvents ? null : eventFilter,
-            ["status"] = statusFilter == AllStatuses ? null : statusFilter,
-        });
-        ownNavigations.Add(uri);
-        Navigation.NavigateTo(uri, replace: true);
-    }
+        ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
+        ["event"] = eventFilter == AllEvents ? null : eventFilter,
+        ["status"] = statusFilter == AllStatuses ? null : statusFilter,
+    });
 
     private async Task ShowTemplateAsync(WebhookRow webhook)
     {
