@@ -80,8 +80,7 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
             {
                 errors.Add(EnvironmentInputParser.Name, "required", "name is required");
             }
-            else if (name != environment.Name && await db.Environments.AnyAsync(
-                e => e.AccountId == environment.AccountId && e.Name == name && e.Id != environment.Id, cancellationToken))
+            else if (name != environment.Name && await NameTakenAsync(db, environment, name, cancellationToken))
             {
                 errors.Add(EnvironmentInputParser.Name, "unique", $"this account already has an environment named '{name}'");
             }
@@ -130,8 +129,7 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
             {
                 return null;
             }
-            if (await fresh.Environments.AnyAsync(
-                e => e.AccountId == environment.AccountId && e.Name == environment.Name && e.Id != environment.Id, cancellationToken))
+            if (await NameTakenAsync(fresh, environment, environment.Name, cancellationToken))
             {
                 errors.Add(EnvironmentInputParser.Name, "unique", $"this account already has an environment named '{environment.Name}'");
                 return null;
@@ -147,4 +145,8 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
             throw;
         }
     }
+
+    /// <summary>Whether another environment of the account has <paramref name="name"/>.</summary>
+    private static Task<bool> NameTakenAsync(AppDbContext db, WebhookEnvironment environment, string name, CancellationToken cancellationToken) =>
+        db.Environments.AnyAsync(e => e.AccountId == environment.AccountId && e.Name == name && e.Id != environment.Id, cancellationToken);
 }
