@@ -34,6 +34,26 @@ internal static class NameText
     }
 
     /// <summary>
+    /// <see cref="Check"/> for a name that must be given and fit <paramref name="maxLength"/>: the name, or null with one
+    /// fault on <paramref name="field"/>.
+    /// </summary>
+    public static string? CheckRequired(string field, string? name, int maxLength, FieldErrors errors)
+    {
+        var checkedName = Check(field, name ?? "", errors);
+        if (checkedName is { Length: 0 })
+        {
+            errors.Add(field, "required", "Enter a name.");
+            return null;
+        }
+        if (checkedName is { Length: var length } && length > maxLength)
+        {
+            errors.Add(field, "maxLength", $"Use at most {maxLength} characters.");
+            return null;
+        }
+        return checkedName;
+    }
+
+    /// <summary>
     /// The name without the spaces around it. Only spaces are trimmed, never a refused character, so a name ending in a
     /// line break is refused wherever it is trimmed first.
     /// </summary>

@@ -58,19 +58,9 @@ internal sealed class AccountService(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>Creates an account, or fills <paramref name="errors"/> (field <c>name</c>) and returns null.</summary>
     public async Task<Account?> CreateAsync(string? name, FieldErrors errors, CancellationToken cancellationToken)
     {
-        name = NameText.Check("name", name ?? "", errors);
+        name = NameText.CheckRequired("name", name, MaxNameLength, errors);
         if (name is null)
         {
-            return null;
-        }
-        if (name.Length == 0)
-        {
-            errors.Add("name", "required", "Enter a name.");
-            return null;
-        }
-        if (name.Length > MaxNameLength)
-        {
-            errors.Add("name", "maxLength", $"Use at most {MaxNameLength} characters.");
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -45,19 +45,9 @@ internal sealed class ApiTokenService(
     /// </summary>
     public async Task<(ApiToken Token, string Plain)?> CreateAsync(Guid accountId, string? name, FieldErrors errors, CancellationToken cancellationToken)
     {
-        name = NameText.Check("name", name ?? "", errors);
+        name = NameText.CheckRequired("name", name, MaxNameLength, errors);
         if (name is null)
         {
-            return null;
-        }
-        if (name.Length == 0)
-        {
-            errors.Add("name", "required", "Enter a name.");
-            return null;
-        }
-        if (name.Length > MaxNameLength)
-        {
-            errors.Add("name", "maxLength", $"Use at most {MaxNameLength} characters.");
             return null;
         }
         var plain = TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
