@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Tests.Support;
@@ -230,6 +233,42 @@ public abstract class DispatcherEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FailedDelivery_IsCountedInTheTransactionOfItsAttempt_BeforeTheWebhookHealthStepRuns()
+    {
+        receiver.Respond("/down", (_, _) => new ReceiverResponse(500, "down"));
+        var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/down"), w => { w.EventType = "*"; w.Retries = 0; });
+        await app.Data.AddEnvironmentAsync(accountId, "ITD2024", webhook.Id);
+        // The recorder announces a delivery's move as soon as its attempt is committed, before it turns to the
+        // webhook's health: what is stored at that moment is what a kill of the process right then would leave.
+        var afterCommit = new ConcurrentQueue<(DeliveryStatus Status, int Failures)>();
+        void Observe(IReadOnlyCollection<Guid> ids)
+        {
+            using var db = app.Database.CreateContext();
+            var status = db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.Id) && d.WebhookId == webhook.Id).Select(d => (DeliveryStatus?)d.Status).SingleOrDefault();
+            if (status is { } found)
+            {
+                afterCommit.Enqueue((found, db.Webhooks.AsNoTracking().Where(w => w.Id == webhook.Id).Select(w => w.ConsecutiveFailures).Single()));
+            }
+        }
+        var changes = app.Services.GetRequiredService<DeliveryChanges>();
+        changes.Changed += Observe;
+        try
+        {
+            var response = await app.PostEventAsync(client, accountId, new { @event = "Call:Hangup", environment = "ITD2024", payload = new { } });
+            var deliveryId = (await AppFactory.DeliveryIdsAsync(response))[0];
+            await app.Data.WaitForDeliveryAsync(deliveryId, d => d.IsFinished, Wait, "the delivery to end");
+            await Poll.UntilAsync(() => afterCommit.Any(s => s.Status == DeliveryStatus.Failed), Wait, "the failed attempt's commit to be announced");
+        }
+        finally
+        {
+            changes.Changed -= Observe;
+        }
+
+        Assert.Equal((DeliveryStatus.Failed, 1), afterCommit.Single(s => s.Status == DeliveryStatus.Failed));
+        Assert.Equal(1, (await app.Data.WebhookAsync(webhook.Id)).ConsecutiveFailures);
+    }
+
+    [Fact]
     public async Task Webhook_IsDisabledAtOnce_WhenReceiverAnswersGone()
     {
         receiver.Respond("/gone", (_, _) => new ReceiverResponse(410, "gone"));
@@ -244,6 +283,7 @@ public abstract class DispatcherEndToEndTests : IAsyncLifetime
         Assert.Equal(1, delivery.AttemptCount);
         var disabled = await app.Data.WaitForWebhookAsync(webhook.Id, w => !w.Enabled, Wait, "the webhook to be disabled");
         Assert.Contains("410", disabled.DisabledReason);
+        Assert.Equal(1, disabled.ConsecutiveFailures);
     }
 
     [Fact]

@@ -3,8 +3,9 @@ using WebhookConsole.Features.Deliveries;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// What one attempt changes: the attempt to store, where its delivery moves, and whether the webhook's failure
-/// count resets (a success of a real delivery).
+/// What one attempt changes: the attempt to store, where its delivery moves, and what becomes of the webhook's
+/// count of deliveries failed in a row. The attempt is stored in any case; the move and
+/// the count only by the node still holding the delivery's lease, in the same transaction.
 /// </summary>
 internal sealed record AttemptOutcome(
     DeliveryAttempt Attempt,
@@ -12,4 +13,4 @@ internal sealed record AttemptOutcome(
     string? LastError,
     DateTime? NextAttemptAt,
     DateTime? CompletedAt,
-    bool ResetsFailures);
+    FailureCountChange FailureCount);

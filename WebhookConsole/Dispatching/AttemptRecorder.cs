@@ -7,8 +7,9 @@ using WebhookConsole.Features.Webhooks;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// Decides where an attempt moves its delivery (succeeded, retrying at a time, or failed), stores the attempt and
-/// the move in one transaction (<see cref="AttemptWriter"/>); then updates the webhook's health and schedules the retry.
+/// Decides where an attempt moves its delivery (succeeded, retrying at a time, or failed), stores the attempt, the
+/// move and the webhook's failure count in one transaction (<see cref="AttemptWriter"/>); then schedules the retry
+/// and disables a webhook that has failed too often.
 /// </summary>
 internal sealed class AttemptRecorder(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -65,10 +66,16 @@ internal sealed class AttemptRecorder(
             SentBy = node.Name,
             CreatedAt = now,
         };
-        // The webhook may come from a cache, so its failure count is not trusted: the reset is a conditional UPDATE
-        // that writes nothing when there are no failures.
-        var resetsFailures = status == DeliveryStatus.Succeeded && !delivery.IsTest;
-        var owned = await writer.WriteAsync(new AttemptOutcome(attempt, status, Truncate(error), nextAttemptAt, completedAt, resetsFailures));
+        // Counted in the attempt's own transaction, so no crash can store a failed delivery without its count. The
+        // webhook may come from a cache, so its count is not trusted: the reset is a conditional UPDATE that writes
+        // nothing when there are no failures.
+        var failureCount = delivery.IsTest ? FailureCountChange.None : status switch
+        {
+            DeliveryStatus.Succeeded => FailureCountChange.Reset,
+            DeliveryStatus.Failed => FailureCountChange.Increment,
+            _ => FailureCountChange.None,
+        };
+        var owned = await writer.WriteAsync(new AttemptOutcome(attempt, status, Truncate(error), nextAttemptAt, completedAt, failureCount));
         changes.Publish(delivery.Id);
         if (!owned)
         {
@@ -84,13 +91,15 @@ internal sealed class AttemptRecorder(
         {
             return;
         }
+        // After the commit: a crash right here leaves the count at or over the threshold with the webhook still
+        // enabled, and the next delivery that fails disables it.
         if (result.StatusCode == StatusCodes.Status410Gone)
         {
             await health.DisableAsync(webhook.Id, "the receiver answered 410 Gone", cancellationToken);
         }
         else if (status == DeliveryStatus.Failed)
         {
-            await health.DeliveryFailedAsync(webhook.Id, error ?? "failed", cancellationToken);
+            await health.DisableIfFailingAsync(webhook.Id, error ?? "failed", cancellationToken);
         }
     }
 

@@ -7,11 +7,11 @@ using WebhookConsole.Features.Webhooks;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// Stores attempts and moves their deliveries on, many attempts per transaction (on SQLite through the
-/// <see cref="SqliteWriter"/>, on PostgreSQL through a <see cref="GroupCommit{TItem, TResult}"/>): each attempt is still
-/// answered only once it is committed. Only the lease holder moves a delivery on: a lease
-/// lost (this node stalled past its expiry and another took the delivery over) leaves the outcome to the new
-/// holder, and the request made is still kept.
+/// Stores attempts, moves their deliveries on and counts their webhooks' deliveries failed in a row (or resets the
+/// count), many attempts per transaction (on SQLite through the <see cref="SqliteWriter"/>, on PostgreSQL through a
+/// <see cref="GroupCommit{TItem, TResult}"/>): each attempt is still answered only once it is committed. Only the
+/// lease holder moves a delivery on and counts it: a lease lost (this node stalled past its expiry and another took
+/// the delivery over) leaves the outcome to the new holder, and the request made is still kept.
 /// </summary>
 internal sealed class AttemptWriter
 {
@@ -47,13 +47,48 @@ internal sealed class AttemptWriter
         }
         db.Attempts.AddRange(batch.Select(o => o.Attempt));
         await db.SaveChangesAsync();
-        var resets = batch.Where((o, i) => owned[i] && o.ResetsFailures).Select(o => o.Attempt.WebhookId).Distinct();
-        foreach (var webhookId in resets)
+        foreach (var (webhookId, (reset, added)) in FailureCounts(batch, owned))
         {
-            await WebhookHealth.ResetFailuresAsync(db, webhookId, CancellationToken.None);
+            var webhook = db.Webhooks.Where(w => w.Id == webhookId);
+            if (!reset)
+            {
+                await webhook.ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, w => w.ConsecutiveFailures + added));
+            }
+            else if (added > 0)
+            {
+                await webhook.ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, added));
+            }
+            else
+            {
+                await WebhookHealth.ResetFailuresAsync(db, webhookId, CancellationToken.None);
+            }
         }
         await transaction.CommitAsync();
         return owned;
+    }
+
+    /// <summary>
+    /// The batch's net change to each webhook's failure count, one statement per webhook: whether a success resets
+    /// it, and how many failures are counted after the last one (a batch is in the order its attempts ended).
+    /// </summary>
+    private static Dictionary<Guid, (bool Reset, int Added)> FailureCounts(IReadOnlyList<AttemptOutcome> batch, bool[] owned)
+    {
+        var counts = new Dictionary<Guid, (bool Reset, int Added)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var webhookId = batch[i].Attempt.WebhookId;
+            switch (owned[i] ? batch[i].FailureCount : FailureCountChange.None)
+            {
+                case FailureCountChange.Reset:
+                    counts[webhookId] = (true, 0);
+                    break;
+                case FailureCountChange.Increment:
+                    var (reset, added) = counts.GetValueOrDefault(webhookId);
+                    counts[webhookId] = (reset, added + 1);
+                    break;
+            }
+        }
+        return counts;
     }
 
     /// <summary>One attempt as <see cref="CommitAsync"/> stores it, through the SQLite writer's prepared statements.</summary>
@@ -64,9 +99,13 @@ internal sealed class AttemptWriter
             o.Status, attempt.Number, attempt.StatusCode, o.LastError, attempt.DurationMs, o.NextAttemptAt, o.CompletedAt, attempt.CreatedAt,
             attempt.DeliveryId, node.Name) > 0;
         rows.Insert(attempt);
-        if (owned && o.ResetsFailures)
+        if (owned && o.FailureCount == FailureCountChange.Reset)
         {
-            rows.Execute(ResetFailuresSql, ResetFailuresParameters, attempt.WebhookId);
+            rows.Execute(ResetFailuresSql, WebhookIdParameter, attempt.WebhookId);
+        }
+        else if (owned && o.FailureCount == FailureCountChange.Increment)
+        {
+            rows.Execute(CountFailureSql, WebhookIdParameter, attempt.WebhookId);
         }
         return owned;
     }
@@ -91,7 +130,9 @@ internal sealed class AttemptWriter
 
     private const string ResetFailuresSql = """UPDATE "Webhooks" SET "ConsecutiveFailures" = 0 WHERE "Id" = @p0 AND "ConsecutiveFailures" <> 0""";
 
-    private static IReadOnlyList<IProperty> ResetFailuresParameters(IModel model) =>
+    private const string CountFailureSql = """UPDATE "Webhooks" SET "ConsecutiveFailures" = "ConsecutiveFailures" + 1 WHERE "Id" = @p0""";
+
+    private static IReadOnlyList<IProperty> WebhookIdParameter(IModel model) =>
         [model.FindEntityType(typeof(WebhookEndpoint))!.FindProperty(nameof(WebhookEndpoint.Id))!];
 
     private async Task<bool> CommitOneAsync(AttemptOutcome outcome) => (await CommitAsync([outcome]))[0];

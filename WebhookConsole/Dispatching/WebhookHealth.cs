@@ -8,7 +8,7 @@ using WebhookConsole.Features.Webhooks;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// Counts deliveries that end failed in a row per webhook and disables a dead webhook. Every change is a
+/// Disables a dead webhook: after too many deliveries in a row ended failed, or at once on a 410. Every change is a
 /// conditional UPDATE, so concurrent workers (or nodes) never lose a count or disable twice.
 /// </summary>
 internal sealed class WebhookHealth(
@@ -30,13 +30,14 @@ internal sealed class WebhookHealth(
             .Where(w => w.Id == webhookId && w.ConsecutiveFailures != 0)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, 0), cancellationToken);
 
-    public async Task DeliveryFailedAsync(Guid webhookId, string lastError, CancellationToken cancellationToken)
+    /// <summary>
+    /// Disables the webhook once its count of deliveries failed in a row reaches the threshold; the count itself
+    /// grows in the transaction that records the failed attempt (<see cref="AttemptWriter"/>).
+    /// </summary>
+    public async Task DisableIfFailingAsync(Guid webhookId, string lastError, CancellationToken cancellationToken)
     {
         var threshold = options.CurrentValue.DisableAfterFailures;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Webhooks
-            .Where(w => w.Id == webhookId)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, w => w.ConsecutiveFailures + 1), cancellationToken);
         var reason = $"{threshold} deliveries in a row failed; last: {Truncate(lastError, 300)}";
         await DisableWhereAsync(db, db.Webhooks.Where(w => w.Id == webhookId && w.Enabled && w.ConsecutiveFailures >= threshold), webhookId, reason, cancellationToken);
     }
