@@ -27,4 +27,29 @@ public sealed class WebhookSenderTests
         Assert.Equal(503, result.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(30), result.RetryAfter);
     }
+
+    [Theory]
+    [InlineData("120", 120.0)]
+    [InlineData("0", 0.0)]
+    [InlineData("2147483647", 2147483647.0)]
+    [InlineData("+30", null)]
+    [InlineData("soon", null)]
+    [InlineData("-5", null)]
+    [InlineData("1.5", null)]
+    [InlineData("99999999999", null)]
+    [InlineData("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)]
+    public async Task RetryAfter_IsReadAsSecondsOrADate_AndIgnoredWhenUnreadable(string header, double? expectedSeconds)
+    {
+        // Past dates mean "now"; what cannot be read leaves the schedule in charge; a huge value is capped by the policy.
+        await using var receiver = await TestReceiver.StartAsync();
+        receiver.Respond("/busy", (_, _) => new ReceiverResponse(429, Headers: new Dictionary<string, string> { ["Retry-After"] = header }));
+        using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var sender = new WebhookSender(services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System, NullLogger<WebhookSender>.Instance);
+
+        var result = await sender.SendAsync(
+            new OutgoingRequest("POST", receiver.Url("/busy"), [], "{}", TimeSpan.FromSeconds(10)), CancellationToken.None);
+
+        Assert.Equal(429, result.StatusCode);
+        Assert.Equal(expectedSeconds, result.RetryAfter?.TotalSeconds);
+    }
 }

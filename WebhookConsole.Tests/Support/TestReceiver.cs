@@ -20,6 +20,7 @@ public sealed class TestReceiver : IAsyncDisposable
     private WebApplication? app;
     private readonly ConcurrentQueue<ReceivedRequest> requests = new();
     private readonly ConcurrentDictionary<string, Func<ReceivedRequest, int, ReceiverResponse>> responders = new();
+    private readonly ConcurrentDictionary<string, Func<HttpContext, int, Task>> writers = new();
     private readonly ConcurrentDictionary<string, int> counts = new();
     private readonly SemaphoreSlim arrived = new(0);
 
@@ -48,6 +49,12 @@ public sealed class TestReceiver : IAsyncDisposable
 
     /// <summary>Answers requests to <paramref name="path"/> with <paramref name="responder"/>(request, 1-based count on that path).</summary>
     public void Respond(string path, Func<ReceivedRequest, int, ReceiverResponse> responder) => responders[path] = responder;
+
+    /// <summary>
+    /// Answers requests to <paramref name="path"/> by <paramref name="write"/>(context, 1-based count on that path), which
+    /// writes the response itself: a receiver that stalls, trickles, breaks off or sends bytes of its own choosing.
+    /// </summary>
+    public void RespondWith(string path, Func<HttpContext, int, Task> write) => writers[path] = write;
 
     public IReadOnlyList<ReceivedRequest> At(string path) => requests.Where(r => r.Path == path).ToList();
 
@@ -88,6 +95,13 @@ public sealed class TestReceiver : IAsyncDisposable
             body,
             DateTimeOffset.UtcNow);
         var count = counts.AddOrUpdate(received.Path, 1, (_, c) => c + 1);
+        if (writers.TryGetValue(received.Path, out var write))
+        {
+            requests.Enqueue(received);
+            arrived.Release();
+            await write(context, count);
+            return;
+        }
         var response = responders.TryGetValue(received.Path, out var responder) ? responder(received, count) : ReceiverResponse.Ok;
         requests.Enqueue(received);
         arrived.Release();

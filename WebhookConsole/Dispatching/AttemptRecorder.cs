@@ -60,7 +60,7 @@ internal sealed class AttemptRecorder(
             RequestBody = request.Body,
             StatusCode = result.StatusCode,
             ResponseHeadersJson = result.ResponseHeaders is null ? null : JsonSerializer.Serialize(result.ResponseHeaders),
-            ResponseBody = result.ResponseBody,
+            ResponseBody = Storable(result.ResponseBody),
             Error = Truncate(result.Error),
             DurationMs = result.DurationMs,
             SentBy = node.Name,
@@ -132,5 +132,11 @@ internal sealed class AttemptRecorder(
     }
 
     private static string? Truncate(string? text) =>
-        text is null || text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+        Storable(text is null || text.Length <= MaxErrorLength ? text : text[..MaxErrorLength]);
+
+    /// <summary>
+    /// The receiver's text as every provider stores it: PostgreSQL's text refuses U+0000, which a binary body (or
+    /// an error quoting a receiver's status line) may hold, so it is shown as U+FFFD, as bytes that are not UTF-8 are.
+    /// </summary>
+    private static string? Storable(string? text) => text?.Replace('\0', '\uFFFD');
 }

@@ -24,12 +24,11 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(request.Timeout);
+        HttpResponseMessage response;
         try
         {
             using var message = BuildMessage(request);
-            using var response = await Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var body = await ReadCappedAsync(response.Content, timeout.Token);
-            return new SendResult((int)response.StatusCode, CollectHeaders(response), body, null, Elapsed(started), RetryAfter(response, time.GetUtcNow()));
+            response = await Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -43,6 +42,51 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
         {
             logger.LogDebug(ex, "Request to {Host} failed", SafeHost(request.Url));
             return Failure(Describe(ex), started);
+        }
+
+        using (response)
+        {
+            var (body, error) = await ReadBodyAsync(response.Content, request, timeout.Token, cancellationToken);
+            return new SendResult((int)response.StatusCode, CollectHeaders(response), body, error, Elapsed(started), RetryAfter(response, time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>
+    /// The body, and why it could not be read to its end or the cap: a receiver that answers and then breaks the
+    /// connection off, stalls past the timeout or sends what cannot be decompressed has not answered, so the attempt
+    /// fails (and is retried) with the status and the part of the body that did arrive.
+    /// </summary>
+    private async Task<(string Body, string? Error)> ReadBodyAsync(HttpContent content, OutgoingRequest request, CancellationToken timeoutToken, CancellationToken cancellationToken)
+    {
+        // Rented: most receivers answer a few bytes, and a fresh 64 KiB array per delivery keeps the collector busy.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBytes);
+        var filled = 0;
+        string? error = null;
+        try
+        {
+            await using var stream = await content.ReadAsStreamAsync(timeoutToken);
+            int read;
+            while (filled < MaxResponseBytes && (read = await stream.ReadAsync(buffer.AsMemory(filled, MaxResponseBytes - filled), timeoutToken)) > 0)
+            {
+                filled += read;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            error = $"timed out after {request.Timeout.TotalSeconds:0.#} s while reading the response body";
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or HttpRequestException)
+        {
+            logger.LogDebug(ex, "The response of {Host} broke off", SafeHost(request.Url));
+            error = "the response body could not be read: " + (ex is HttpRequestException http ? Describe(http) : ex.Message);
+        }
+        try
+        {
+            return (Encoding.UTF8.GetString(buffer, 0, filled), error);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -67,27 +111,6 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
             }
         }
         return message;
-    }
-
-    private static async Task<string> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        // Rented: most receivers answer a few bytes, and a fresh 64 KiB array per delivery keeps the collector busy.
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxResponseBytes);
-        try
-        {
-            var filled = 0;
-            int read;
-            while (filled < MaxResponseBytes && (read = await stream.ReadAsync(buffer.AsMemory(filled, MaxResponseBytes - filled), cancellationToken)) > 0)
-            {
-                filled += read;
-            }
-            return Encoding.UTF8.GetString(buffer, 0, filled);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)

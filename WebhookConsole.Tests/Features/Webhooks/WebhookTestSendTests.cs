@@ -42,6 +42,24 @@ public sealed class WebhookTestSendTests(ApiAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Test_AnswersTheFailedAttempt_WhenTheResponseBodyCannotBeRead()
+    {
+        receiver.RespondWith("/bad-gzip", async (context, _) =>
+        {
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.Body.WriteAsync("not gzip at all"u8.ToArray());
+        });
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, receiver.Url("/bad-gzip"), w => w.EventType = "*");
+
+        var attempt = await ApiAssert.SuccessAsync(await client.PostAsync($"{fixture.Account}/webhooks/{webhook.Id}/test", null));
+
+        Assert.Equal(200, attempt["status_code"]!.GetValue<int>());
+        Assert.StartsWith("the response body could not be read: ", attempt["error"]!.GetValue<string>());
+        var delivery = await fixture.App.Data.DeliveryAsync(Guid.Parse(attempt["delivery_id"]!.GetValue<string>()));
+        Assert.Equal(WebhookConsole.Features.Deliveries.DeliveryStatus.Failed, delivery.Status);
+    }
+
+    [Fact]
     public async Task Test_SendsNoTraceHeadersOfTheNode_WhenItsRequestIsTraced()
     {
         // A listener makes the app trace each request it serves, as an OpenTelemetry exporter would.
