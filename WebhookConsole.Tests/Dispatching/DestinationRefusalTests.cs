@@ -16,6 +16,11 @@ public abstract class DestinationRefusalTests
     [Theory]
     [InlineData("127.0.0.1", "loopback")]
     [InlineData("localhost", "loopback")]
+    // Other spellings of 127.0.0.1: decimal, octal, short form, IPv4-mapped IPv6.
+    [InlineData("2130706433", "loopback")]
+    [InlineData("0177.0.0.1", "loopback")]
+    [InlineData("127.1", "loopback")]
+    [InlineData("[::ffff:127.0.0.1]", "loopback")]
     public async Task Delivery_FailsWithRefusalAndNothingIsSent_WhenDestinationIsLoopback(string host, string reason)
     {
         await using var receiver = await TestReceiver.StartAsync();

@@ -22,13 +22,22 @@ public static partial class ConsoleSignIn
     /// <summary>GETs the form page, then posts its hidden fields plus <paramref name="fields"/>.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IDictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync(path);
-        var form = HiddenInput().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var form = await HiddenFieldsAsync(client, path);
         foreach (var (name, value) in fields)
         {
             form[name] = value;
         }
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>Posts the user menu's sign-out form of a console page, its antiforgery token included.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(HttpClient client) =>
+        await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(await HiddenFieldsAsync(client, "/webhooks")));
+
+    private static async Task<Dictionary<string, string>> HiddenFieldsAsync(HttpClient client, string path)
+    {
+        var page = await client.GetStringAsync(path);
+        return HiddenInput().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
     }
 
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email = AdminEmail, string password = AdminPassword) =>

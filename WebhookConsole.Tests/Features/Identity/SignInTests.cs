@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Features.Identity;
 using WebhookConsole.Tests.Support;
 
@@ -67,12 +69,29 @@ public sealed class SignInTests
         copy.DefaultRequestHeaders.Add("Cookie", kept);
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/hangfire")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/Account/Logout", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleSignIn.SignOutAsync(client)).StatusCode);
 
         await Poll.UntilAsync(
             async () => (await copy.GetAsync("/hangfire")).StatusCode == HttpStatusCode.Redirect,
             AdminAuthenticationStateProvider.Interval * 3, "the kept cookie to be turned away after the sign-out");
         Assert.Equal(HttpStatusCode.Redirect, (await copy.GetAsync("/webhooks")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_IsRefusedAndEndsNoSession_WhenThePostCarriesNoAntiforgeryToken()
+    {
+        await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+        await ConsoleSignIn.SignInAsync(client);
+        var stampBefore = await SecurityStampAsync(app);
+
+        // What a form on another page of the same site would post: the admin's cookie, but no token.
+        var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"), "the sign-in cookie is left alone");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(stampBefore, await SecurityStampAsync(app));
     }
 
     [Theory]
@@ -176,5 +195,12 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Passwords must have at least one digit", page);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    private static async Task<string?> SecurityStampAsync(AppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AdminUser>>();
+        return (await users.FindByEmailAsync(ConsoleSignIn.AdminEmail))!.SecurityStamp;
     }
 }

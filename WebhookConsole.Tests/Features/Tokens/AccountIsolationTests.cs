@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Data;
@@ -52,6 +53,39 @@ public sealed class AccountIsolationTests(ApiAppFixture fixture) : IClassFixture
         Assert.Equal(before, await fixture.App.Data.SnapshotAsync());
         var theirList = await ApiAssert.SuccessAsync(await other.GetAsync($"{ownAccount}/webhooks"));
         Assert.Equal([theirs.Id.ToString()], theirList.AsArray().Select(w => w!["id"]!.GetValue<string>()).ToArray());
+    }
+
+    [Fact]
+    public async Task BodiesAndFilters_ReachNothing_WhenTheyNameAnotherAccountsObjects()
+    {
+        var (otherAccount, _) = await fixture.App.Data.AddAccountWithTokenAsync("Neighbour");
+        var theirs = await fixture.App.Data.AddWebhookAsync(otherAccount, "https://theirs.example");
+        var theirEnvironment = await fixture.App.Data.AddEnvironmentAsync(otherAccount, "theirs-" + theirs.Id, theirs.Id);
+        await fixture.App.Data.AddFinishedDeliveryAsync(otherAccount, theirs.Id, DateTime.UtcNow);
+        var mine = await fixture.App.Data.AddEnvironmentAsync(fixture.AccountId, "mine-" + theirs.Id);
+        var before = await fixture.App.Data.SnapshotAsync();
+        var account = fixture.Account;
+
+        var created = await fixture.Client.SendDataAsync(HttpMethod.Put, $"{account}/environments", new { name = "grab-" + theirs.Id, webhooks = new[] { theirs.Id } });
+        var patched = await fixture.Client.SendDataAsync(HttpMethod.Patch, $"{account}/environments/{mine.Id}", new { webhooks = new[] { theirs.Id } });
+        var unknown = await fixture.Client.SendDataAsync(HttpMethod.Patch, $"{account}/environments/{mine.Id}", new { webhooks = new[] { Guid.NewGuid() } });
+        var ingested = await fixture.App.PostEventAsync(fixture.Client, fixture.AccountId,
+            new { @event = "Call:Hangup", environment = theirEnvironment.Name, payload = new { uuid = "1" } });
+        var replayed = await ApiAssert.SuccessAsync(await fixture.Client.PostAsync($"{account}/deliveries/replay?status=failed&webhook_id={theirs.Id}", null));
+        var listed = await ApiAssert.SuccessAsync(await fixture.Client.GetAsync($"{account}/deliveries?webhook_id={theirs.Id}"));
+
+        // Another account's webhook reads exactly like one that does not exist: nothing says it is there.
+        var createdError = await ApiAssert.FieldErrorAsync(created, HttpStatusCode.BadRequest, "webhooks");
+        var patchedError = await ApiAssert.FieldErrorAsync(patched, HttpStatusCode.BadRequest, "webhooks");
+        var unknownError = await ApiAssert.FieldErrorAsync(unknown, HttpStatusCode.BadRequest, "webhooks");
+        Assert.Equal(Rules(unknownError), Rules(patchedError));
+        Assert.Equal(Rules(unknownError), Rules(createdError));
+        await ApiAssert.FieldErrorAsync(ingested, HttpStatusCode.BadRequest, "environment");
+        Assert.Equal(0, replayed["replayed"]!.GetValue<int>());
+        Assert.Empty(listed.AsArray());
+        Assert.Equal(before, await fixture.App.Data.SnapshotAsync());
+
+        static string Rules(JsonObject error) => string.Join(",", error["data"]!["webhooks"]!.AsObject().Select(r => r.Key));
     }
 
     [Fact]

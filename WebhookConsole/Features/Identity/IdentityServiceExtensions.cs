@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hangfire;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using WebhookConsole.Data;
@@ -68,16 +69,7 @@ internal static class IdentityServiceExtensions
     /// <summary>Sign-out, and the Hangfire dashboard for signed-in admins only.</summary>
     public static WebApplication MapAdminIdentity(this WebApplication app)
     {
-        app.MapPost("/Account/Logout", async (SignInManager<AdminUser> signIn, UserManager<AdminUser> users, ClaimsPrincipal principal) =>
-        {
-            // A new stamp ends this admin's other sessions too, open console tabs among them (they check it).
-            if (await users.GetUserAsync(principal) is { } user)
-            {
-                await users.UpdateSecurityStampAsync(user);
-            }
-            await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(LoginPath);
-        }).ExcludeFromDescription();
+        app.MapPost("/Account/Logout", SignOutAsync).ExcludeFromDescription();
 
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
@@ -87,5 +79,24 @@ internal static class IdentityServiceExtensions
             DashboardTitle = "WebhookConsole jobs",
         }).RequireAuthorization();
         return app;
+    }
+
+    private static async Task<IResult> SignOutAsync(
+        HttpContext http, IAntiforgery antiforgery, SignInManager<AdminUser> signIn, UserManager<AdminUser> users, ClaimsPrincipal principal)
+    {
+        // The user menu's form carries a token. The framework checks it only for endpoints that bind a form, so it is
+        // checked here: without it, a page of the same site (another app on this host, say) could post this form with
+        // the admin's cookie and end every session of that admin.
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Text("The sign-out form has expired: reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        // A new stamp ends this admin's other sessions too, open console tabs among them (they check it).
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect(LoginPath);
     }
 }
