@@ -42,6 +42,38 @@ public sealed class WebhooksApiTests(ApiAppFixture fixture) : IClassFixture<ApiA
     }
 
     [Fact]
+    public async Task CreateReplaceAndPatch_StoreTheUriTrimmed_WhenSpacesSurroundIt()
+    {
+        var created = await CreateAsync(new { uri = "  https://trim.example/create ", hook = "*" });
+        var id = created["id"]!.GetValue<string>();
+
+        var replaced = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Post, $"{Webhooks}/{id}",
+            new { uri = "\u00a0https://trim.example/replace  ", hook = "*" }));
+        var patched = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}",
+            new { uri = " https://trim.example/patch " }));
+
+        Assert.Equal("https://trim.example/create", created["uri"]!.GetValue<string>());
+        Assert.Equal("https://trim.example/create", created["name"]!.GetValue<string>());
+        Assert.Equal("https://trim.example/replace", replaced["uri"]!.GetValue<string>());
+        Assert.Equal("https://trim.example/patch", patched["uri"]!.GetValue<string>());
+        var stored = await ApiAssert.SuccessAsync(await client.GetAsync($"{Webhooks}/{id}"));
+        Assert.Equal("https://trim.example/patch", stored["uri"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Create_TrimsHeaderNamesAndValues_WhenSpacesSurroundThem()
+    {
+        var created = await CreateAsync(new
+        {
+            uri = "https://trim.example/headers",
+            hook = "*",
+            headers = new Dictionary<string, string> { [" X-Tenant "] = "  acme\t", ["X-Inner"] = "a  b" },
+        });
+
+        Assert.Equal("""{"X-Tenant":"acme","X-Inner":"a  b"}""", created["headers"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Get_AnswersWebhookWithoutSecret_WhenItExists()
     {
         var created = await CreateAsync(new { name = "New Calls", uri = "http://my.server.com/calls/new.php", http_verb = "post", hook = "channel_create", retries = 3,
