@@ -18,7 +18,8 @@ internal static class ApiDocumentationExtensions
             return Task.CompletedTask;
         })
             .AddDocumentTransformer(ApiOperationDocumentation.DeclareToken)
-            .AddOperationTransformer(ApiOperationDocumentation.DeclareAccountId));
+            .AddOperationTransformer(ApiOperationDocumentation.DeclareAccountId)
+            .AddSchemaTransformer(ApiSchemaDocumentation.Describe));
         return builder;
     }
 
