@@ -18,6 +18,7 @@ internal static class ApiDocumentationExtensions
             return Task.CompletedTask;
         })
             .AddDocumentTransformer(ApiOperationDocumentation.DeclareToken)
+            .AddDocumentTransformer(ApiMethodConventions.LeaveOutHead)
             .AddOperationTransformer(ApiOperationDocumentation.DeclareAccountId)
             .AddSchemaTransformer(ApiSchemaDocumentation.Describe));
         return builder;
