@@ -54,6 +54,10 @@ public sealed class OpenApiSchemaTests(ApiAppFixture fixture) : IClassFixture<Ap
         Assert.Equal(["event"], DataProperties(document, $"post {Account}/webhooks/{{webhook_id}}/test"));
         var ingest = Resolve(document, Resolve(document, Body(document, $"post {Account}/events"))["properties"]!["data"]!);
         Assert.Equal(["environment", "event"], Names(ingest["required"]));
+        foreach (var create in new[] { $"put {Account}/webhooks", $"put {Account}/environments" })
+        {
+            Assert.NotNull(Operation(document, create)["responses"]!["201"]!["headers"]?["Location"]);
+        }
         var webhook = Resolve(document, Resolve(document, Body(document, $"put {Account}/webhooks"))["properties"]!["data"]!);
         Assert.Equal("integer", webhook["properties"]!["retries"]!["type"]!.AsArray().Single(t => t!.GetValue<string>() != "null")!.GetValue<string>());
         Assert.Null(webhook["required"]);

@@ -42,6 +42,22 @@ internal static class ApiRouteDocumentation
     public static RouteHandlerBuilder ProducesData<T>(this RouteHandlerBuilder builder, int statusCode = StatusCodes.Status200OK) =>
         builder.Produces<ApiEnvelope<T>>(statusCode, Json);
 
+    /// <summary>The route answers 201 with the new object in the envelope, and its address in <c>Location</c>.</summary>
+    public static RouteHandlerBuilder ProducesCreated<T>(this RouteHandlerBuilder builder) =>
+        builder.ProducesData<T>(StatusCodes.Status201Created).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue("201", out var created) == true && created is OpenApiResponse response)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                response.Headers["Location"] = new OpenApiHeader
+                {
+                    Description = "The path of the new object, to read it with GET",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
+            return Task.CompletedTask;
+        });
+
     /// <summary>The route answers a page of T with <c>next_start_key</c>; a bad query parameter answers 400.</summary>
     public static RouteHandlerBuilder ProducesPage<T>(this RouteHandlerBuilder builder) =>
         builder.Produces<ApiPageEnvelope<T>>(StatusCodes.Status200OK, Json).ProducesApiErrors(StatusCodes.Status400BadRequest);

@@ -43,6 +43,17 @@ public sealed class EnvironmentsApiTests(ApiAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Create_AnswersTheNewEnvironmentsAddressInLocation_WhenCreated()
+    {
+        var response = await client.SendDataAsync(HttpMethod.Put, Environments, new { name = UniqueName() });
+
+        var created = await ApiAssert.SuccessAsync(response, System.Net.HttpStatusCode.Created);
+        Assert.Equal($"{Environments}/{created["id"]!.GetValue<string>()}", response.Headers.Location?.OriginalString);
+        var read = await ApiAssert.SuccessAsync(await client.GetAsync(response.Headers.Location));
+        Assert.Equal(created["name"]!.GetValue<string>(), read["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Create_Answers409_WhenNameIsTakenButAcceptsOtherCase()
     {
         var name = UniqueName();

@@ -42,6 +42,17 @@ public sealed class WebhooksApiTests(ApiAppFixture fixture) : IClassFixture<ApiA
     }
 
     [Fact]
+    public async Task Create_AnswersTheNewWebhooksAddressInLocation_WhenCreated()
+    {
+        var response = await client.SendDataAsync(HttpMethod.Put, Webhooks, new { uri = "https://location.example/hook", hook = "*" });
+
+        var created = await ApiAssert.SuccessAsync(response, HttpStatusCode.Created);
+        Assert.Equal($"{Webhooks}/{created["id"]!.GetValue<string>()}", response.Headers.Location?.OriginalString);
+        var read = await ApiAssert.SuccessAsync(await client.GetAsync(response.Headers.Location));
+        Assert.Equal(created["id"]!.GetValue<string>(), read["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task CreateReplaceAndPatch_StoreTheUriTrimmed_WhenSpacesSurroundIt()
     {
         var created = await CreateAsync(new { uri = "  https://trim.example/create ", hook = "*" });

@@ -14,7 +14,7 @@ internal static class EnvironmentsApi
         group.MapGet(Environments, ListAsync).WithName("ListEnvironments").WithSummary("List the account's environments")
             .ProducesData<List<EnvironmentResponse>>();
         group.MapPut(Environments, CreateAsync).WithName("CreateEnvironment").WithSummary("Create an environment; names are unique per account")
-            .AcceptsData<EnvironmentRequest>().ProducesData<EnvironmentResponse>(StatusCodes.Status201Created).ProducesApiErrors(StatusCodes.Status409Conflict);
+            .AcceptsData<EnvironmentRequest>().ProducesCreated<EnvironmentResponse>().ProducesApiErrors(StatusCodes.Status409Conflict);
         group.MapGet(Environment, GetAsync).WithName("GetEnvironment").WithSummary("Read an environment").ProducesData<EnvironmentResponse>();
         group.MapPost(Environment, (HttpContext http, string environment_id, ApiBodyReader reader, EnvironmentService environments, CancellationToken ct) =>
                 UpdateAsync(http, environment_id, replace: true, reader, environments, ct))
@@ -50,7 +50,9 @@ internal static class EnvironmentsApi
         var errors = new FieldErrors();
         var input = EnvironmentInputParser.Parse(body.Data!, errors);
         var created = errors.Any ? null : await environments.CreateAsync(http.Caller().AccountId, input, errors, cancellationToken);
-        return created is null ? Rejected(http, errors) : ApiResults.Ok(http, EnvironmentResponse.From(created), StatusCodes.Status201Created);
+        return created is null
+            ? Rejected(http, errors)
+            : ApiResults.Created(http, EnvironmentResponse.From(created), $"/accounts/{created.AccountId}/environments/{created.Id}");
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext http, string environmentId, bool replace, ApiBodyReader reader, EnvironmentService environments, CancellationToken cancellationToken)

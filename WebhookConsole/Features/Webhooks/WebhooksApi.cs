@@ -15,7 +15,7 @@ internal static class WebhooksApi
         group.MapGet(Webhooks, ListAsync).WithName("ListWebhooks").WithSummary("List the account's webhooks, newest first")
             .ProducesData<List<WebhookResponse>>();
         group.MapPut(Webhooks, CreateAsync).WithName("CreateWebhook").WithSummary("Create a webhook; the answer carries its secret")
-            .AcceptsData<WebhookRequest>().ProducesData<WebhookResponse>(StatusCodes.Status201Created);
+            .AcceptsData<WebhookRequest>().ProducesCreated<WebhookResponse>();
         group.MapGet(Webhook, GetAsync).WithName("GetWebhook").WithSummary("Read a webhook").ProducesData<WebhookResponse>();
         group.MapPost(Webhook, (HttpContext http, string webhook_id, ApiBodyReader reader, WebhookService webhooks, CancellationToken ct) =>
                 UpdateAsync(http, RouteId.Parse(webhook_id), replace: true, reader, webhooks, ct))
@@ -59,7 +59,7 @@ internal static class WebhooksApi
         var saved = await webhooks.CreateAsync(http.Caller().AccountId, input, errors, cancellationToken);
         return saved is null
             ? ApiResults.Invalid(http, errors)
-            : ApiResults.Ok(http, WebhookResponse.From(saved), StatusCodes.Status201Created);
+            : ApiResults.Created(http, WebhookResponse.From(saved), $"/accounts/{saved.Webhook.AccountId}/webhooks/{saved.Webhook.Id}");
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext http, Guid? id, bool replace, ApiBodyReader reader, WebhookService webhooks, CancellationToken cancellationToken)
