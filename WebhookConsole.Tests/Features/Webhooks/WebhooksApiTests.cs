@@ -85,6 +85,27 @@ public sealed class WebhooksApiTests(ApiAppFixture fixture) : IClassFixture<ApiA
     }
 
     [Fact]
+    public async Task ReplaceAndPatch_WriteNothing_WhenTheyRepeatWhatIsStored()
+    {
+        var data = new { name = "Same again", uri = "https://same.example/hook", hook = "Call:Hangup", retries = 2, headers = new { X_Tenant = "acme" } };
+        var created = await CreateAsync(data);
+        var id = Guid.Parse(created["id"]!.GetValue<string>());
+        var audited = await fixture.App.Data.AuditCountAsync(id);
+
+        var replaced = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Post, $"{Webhooks}/{id}", data));
+        var patched = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}", new { retries = 2, enabled = true }));
+        var emptyPatch = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}", new { }));
+
+        var updated = created["updated"]!.GetValue<DateTime>();
+        Assert.All(new[] { replaced, patched, emptyPatch }, answer => Assert.Equal(updated, answer["updated"]!.GetValue<DateTime>()));
+        Assert.Null(replaced["secret"]);
+        Assert.Equal(audited, await fixture.App.Data.AuditCountAsync(id));
+        var changed = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}", new { retries = 4 }));
+        Assert.True(changed["updated"]!.GetValue<DateTime>() > updated);
+        Assert.Equal(audited + 1, await fixture.App.Data.AuditCountAsync(id));
+    }
+
+    [Fact]
     public async Task Get_AnswersWebhookWithoutSecret_WhenItExists()
     {
         var created = await CreateAsync(new { name = "New Calls", uri = "http://my.server.com/calls/new.php", http_verb = "post", hook = "channel_create", retries = 3,
