@@ -38,6 +38,13 @@ internal static class ApiRouteDocumentation
             })
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
+    /// <summary>
+    /// The route takes no fields: no body or <c>{"data": {}}</c>. Any other body is read as on every route, so it may
+    /// answer 400, 413 or 415.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsNoFields(this RouteHandlerBuilder builder) =>
+        builder.ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+
     /// <summary>The route answers <c>{"data": T, "status": "success", "request_id": ...}</c> with <paramref name="statusCode"/>.</summary>
     public static RouteHandlerBuilder ProducesData<T>(this RouteHandlerBuilder builder, int statusCode = StatusCodes.Status200OK) =>
         builder.Produces<ApiEnvelope<T>>(statusCode, Json);

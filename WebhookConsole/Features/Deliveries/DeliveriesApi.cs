@@ -30,11 +30,11 @@ internal static class DeliveriesApi
         group.MapPost("/deliveries/replay", ReplayManyAsync)
             .WithName("ReplayDeliveries").WithSummary("Replay every delivery matching the filters (status defaults to failed)")
             .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Filters))
-            .ProducesData<ReplayManyResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest);
+            .AcceptsNoFields().ProducesData<ReplayManyResponse>();
         group.MapPost("/deliveries/{delivery_id}/replay", ReplayAsync)
             .WithName("ReplayDelivery").WithSummary("Replay one delivery: a new delivery of the same event to the same webhook")
             .ProducesData<DeliveryResponse>(StatusCodes.Status201Created)
-            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+            .AcceptsNoFields().ProducesApiErrors(StatusCodes.Status409Conflict);
         group.MapGet("/webhooks/attempts", (HttpContext http, DeliveryQueryService queries, CancellationToken ct) =>
                 AttemptsAsync(http, null, queries, ct))
             .WithName("ListAttempts").WithSummary("Recent attempts of all webhooks, newest first")

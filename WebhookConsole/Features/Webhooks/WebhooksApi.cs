@@ -29,7 +29,7 @@ internal static class WebhooksApi
             .ProducesData<WebhookResponse>();
         group.MapPost(Webhook + "/rotate_secret", RotateSecretAsync)
             .WithName("RotateWebhookSecret").WithSummary("Make a new secret; with standard signing the old one keeps signing beside it for 24 hours")
-            .ProducesData<WebhookResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest);
+            .AcceptsNoFields().ProducesData<WebhookResponse>();
         group.MapPost(Webhook + "/test", TestAsync)
             .WithName("TestWebhook").WithSummary("Send the event type's sample now; answers the attempt, whatever the receiver said")
             .AcceptsData<WebhookTestRequest>(optional: true).ProducesData<AttemptResponse>();
