@@ -9,19 +9,18 @@ public sealed class ApiMethodNotAllowedTests(ApiAppFixture fixture) : IClassFixt
 {
     public static TheoryData<string, string, string> WrongMethods => new()
     {
-        { "DELETE", "/webhooks", "GET, PUT" },
-        { "PATCH", "/webhooks", "GET, PUT" },
-        { "PUT", "/webhooks/{id}", "DELETE, GET, PATCH, POST" },
-        { "GET", "/webhooks/{id}/test", "POST" },
-        { "GET", "/webhooks/{id}/rotate_secret", "POST" },
-        { "DELETE", "/webhooks/{id}/attempts", "GET" },
-        { "GET", "/events", "POST" },
-        { "PUT", "/environments/{id}", "DELETE, GET, PATCH, POST" },
-        { "POST", "/deliveries", "GET" },
-        { "GET", "/deliveries/replay", "POST" },
-        { "GET", "/deliveries/{id}/replay", "POST" },
-        { "HEAD", "/webhooks", "GET, PUT" },
-        { "OPTIONS", "/webhooks", "GET, PUT" },
+        { "DELETE", "/webhooks", "GET, HEAD, OPTIONS, PUT" },
+        { "PATCH", "/webhooks", "GET, HEAD, OPTIONS, PUT" },
+        { "PUT", "/webhooks/{id}", "DELETE, GET, HEAD, OPTIONS, PATCH, POST" },
+        { "GET", "/webhooks/{id}/test", "OPTIONS, POST" },
+        { "GET", "/webhooks/{id}/rotate_secret", "OPTIONS, POST" },
+        { "DELETE", "/webhooks/{id}/attempts", "GET, HEAD, OPTIONS" },
+        { "GET", "/events", "OPTIONS, POST" },
+        { "HEAD", "/events", "OPTIONS, POST" },
+        { "PUT", "/environments/{id}", "DELETE, GET, HEAD, OPTIONS, PATCH, POST" },
+        { "POST", "/deliveries", "GET, HEAD, OPTIONS" },
+        { "GET", "/deliveries/replay", "OPTIONS, POST" },
+        { "GET", "/deliveries/{id}/replay", "OPTIONS, POST" },
     };
 
     [Theory]
@@ -43,8 +42,8 @@ public sealed class ApiMethodNotAllowedTests(ApiAppFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [InlineData("POST", "/api/v1/whoami", "GET")]
-    [InlineData("DELETE", "/api/v1/event_types", "GET")]
+    [InlineData("POST", "/api/v1/whoami", "GET, HEAD, OPTIONS")]
+    [InlineData("DELETE", "/api/v1/event_types", "GET, HEAD, OPTIONS")]
     public async Task RouteOutsideAccounts_Answers405WithAllow_WhenMethodIsNotOneItTakes(string method, string url, string allowed)
     {
         var response = await fixture.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));

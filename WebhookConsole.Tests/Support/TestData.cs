@@ -155,6 +155,15 @@ public sealed class TestData(IServiceProvider services)
         return await db.Webhooks.AsNoTracking().SingleAsync(w => w.Id == id);
     }
 
+    /// <summary>How many audit entries record a change of the entity.</summary>
+    internal async Task<int> AuditCountAsync(Guid entityId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var id = entityId.ToString();
+        return await db.AuditEntries.CountAsync(e => e.EntityId == id);
+    }
+
     internal async Task<int> CountAsync<T>() where T : class
     {
         await using var scope = services.CreateAsyncScope();

@@ -18,7 +18,9 @@ internal static class ApiDocumentationExtensions
             return Task.CompletedTask;
         })
             .AddDocumentTransformer(ApiOperationDocumentation.DeclareToken)
-            .AddOperationTransformer(ApiOperationDocumentation.DeclareAccountId));
+            .AddDocumentTransformer(ApiMethodConventions.LeaveOutHead)
+            .AddOperationTransformer(ApiOperationDocumentation.DeclareAccountId)
+            .AddSchemaTransformer(ApiSchemaDocumentation.Describe));
         return builder;
     }
 

@@ -8,6 +8,16 @@ internal static class ApiResults
     public static JsonHttpResult<ApiEnvelope<T>> Ok<T>(HttpContext http, T data, int statusCode = StatusCodes.Status200OK) =>
         TypedResults.Json(new ApiEnvelope<T>(data, http.TraceIdentifier), statusCode: statusCode);
 
+    /// <summary>
+    /// 201 with the new object, and its address in <c>Location</c> (RFC 9110, 15.3.2): <paramref name="path"/> below the
+    /// API's root, e.g. <c>/accounts/{account_id}/webhooks/{webhook_id}</c>.
+    /// </summary>
+    public static JsonHttpResult<ApiEnvelope<T>> Created<T>(HttpContext http, T data, string path)
+    {
+        http.Response.Headers.Location = $"{http.Request.PathBase}{ApiServiceExtensions.Prefix}{path}";
+        return Ok(http, data, StatusCodes.Status201Created);
+    }
+
     public static JsonHttpResult<ApiPageEnvelope<T>> Page<T>(HttpContext http, IReadOnlyList<T> items, int pageSize, string? nextStartKey) =>
         TypedResults.Json(new ApiPageEnvelope<T>(items, pageSize, nextStartKey, http.TraceIdentifier));
 

@@ -23,6 +23,9 @@ internal static class ApiServiceExtensions
             // the answer's envelope and a list's array nest them deeper, past the writer's default of 64.
             o.SerializerOptions.MaxDepth = 128;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            // The web defaults read "3" as a number, and the OpenAPI document then says every number may be a string;
+            // the API reads its bodies itself and refuses "3" (JsonFields.Int), so the document must say number.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         return builder;
     }
@@ -30,9 +33,9 @@ internal static class ApiServiceExtensions
     /// <summary>The API group: every route under it needs a token and answers in the WIRECLOUD shape.</summary>
     public static RouteGroupBuilder MapApiGroup(this WebApplication app)
     {
-        var group = app.MapGroup(Prefix).AddEndpointFilter<ApiTokenFilter>().DisableAntiforgery();
+        var group = app.MapGroup(Prefix).AddEndpointFilter<ApiTokenFilter>().DisableAntiforgery().ProducesCommonApiErrors().AnswerHeadAsGet();
         // An unknown route answers in the error shape too, not with the console's HTML page; a known one asked with
-        // another method answers 405 with the methods it takes.
+        // OPTIONS answers the methods it takes, and asked with another method 405 with them.
         group.MapFallback("{*path}", (HttpContext http, RouteMethods routes) =>
             {
                 var allowed = routes.For(http.Request.Path);
@@ -41,6 +44,10 @@ internal static class ApiServiceExtensions
                     return ApiResults.NotFound(http, "route");
                 }
                 var list = string.Join(", ", allowed);
+                if (HttpMethods.IsOptions(http.Request.Method))
+                {
+                    return ApiMethodConventions.Options(http, list);
+                }
                 http.Response.Headers.Allow = list;
                 return ApiResults.Error(http, StatusCodes.Status405MethodNotAllowed, $"{http.Request.Method} is not allowed here; this route takes {list}");
             })

@@ -17,12 +17,15 @@ internal sealed class RouteMethods(EndpointDataSource endpoints)
             .Select(e => (new TemplateMatcher(new RouteTemplate(e.Endpoint.RoutePattern), []), e.Methods!))
             .ToList());
 
-    /// <summary>Every method some API route takes on the path, sorted; empty when no route has the path.</summary>
-    public IReadOnlyList<string> For(PathString path) =>
-        routes.Value
-            .Where(r => r.Matcher.TryMatch(path, []))
-            .SelectMany(r => r.Methods)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    /// <summary>
+    /// Every method some API route takes on the path, OPTIONS included (the fallback answers it), sorted; empty when
+    /// no route has the path.
+    /// </summary>
+    public IReadOnlyList<string> For(PathString path)
+    {
+        var methods = routes.Value.Where(r => r.Matcher.TryMatch(path, [])).SelectMany(r => r.Methods).ToList();
+        return methods.Count == 0
+            ? []
+            : methods.Append(HttpMethods.Options).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+    }
 }

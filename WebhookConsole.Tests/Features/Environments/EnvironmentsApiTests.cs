@@ -43,6 +43,36 @@ public sealed class EnvironmentsApiTests(ApiAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Create_AnswersTheNewEnvironmentsAddressInLocation_WhenCreated()
+    {
+        var response = await client.SendDataAsync(HttpMethod.Put, Environments, new { name = UniqueName() });
+
+        var created = await ApiAssert.SuccessAsync(response, System.Net.HttpStatusCode.Created);
+        Assert.Equal($"{Environments}/{created["id"]!.GetValue<string>()}", response.Headers.Location?.OriginalString);
+        var read = await ApiAssert.SuccessAsync(await client.GetAsync(response.Headers.Location));
+        Assert.Equal(created["name"]!.GetValue<string>(), read["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ReplaceAndPatch_WriteNothing_WhenTheyRepeatWhatIsStored()
+    {
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, "https://same.example/env");
+        var name = UniqueName();
+        var created = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Put, Environments, new { name, webhooks = new[] { webhook.Id } }),
+            System.Net.HttpStatusCode.Created);
+        var id = Guid.Parse(created["id"]!.GetValue<string>());
+        var audited = await fixture.App.Data.AuditCountAsync(id);
+
+        var replaced = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Post, $"{Environments}/{id}", new { name, webhooks = new[] { webhook.Id } }));
+        var patched = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Environments}/{id}", new { name = $" {name} " }));
+
+        var updated = created["updated"]!.GetValue<DateTime>();
+        Assert.Equal(updated, replaced["updated"]!.GetValue<DateTime>());
+        Assert.Equal(updated, patched["updated"]!.GetValue<DateTime>());
+        Assert.Equal(audited, await fixture.App.Data.AuditCountAsync(id));
+    }
+
+    [Fact]
     public async Task Create_Answers409_WhenNameIsTakenButAcceptsOtherCase()
     {
         var name = UniqueName();

@@ -42,6 +42,70 @@ public sealed class WebhooksApiTests(ApiAppFixture fixture) : IClassFixture<ApiA
     }
 
     [Fact]
+    public async Task Create_AnswersTheNewWebhooksAddressInLocation_WhenCreated()
+    {
+        var response = await client.SendDataAsync(HttpMethod.Put, Webhooks, new { uri = "https://location.example/hook", hook = "*" });
+
+        var created = await ApiAssert.SuccessAsync(response, HttpStatusCode.Created);
+        Assert.Equal($"{Webhooks}/{created["id"]!.GetValue<string>()}", response.Headers.Location?.OriginalString);
+        var read = await ApiAssert.SuccessAsync(await client.GetAsync(response.Headers.Location));
+        Assert.Equal(created["id"]!.GetValue<string>(), read["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CreateReplaceAndPatch_StoreTheUriTrimmed_WhenSpacesSurroundIt()
+    {
+        var created = await CreateAsync(new { uri = "  https://trim.example/create ", hook = "*" });
+        var id = created["id"]!.GetValue<string>();
+
+        var replaced = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Post, $"{Webhooks}/{id}",
+            new { uri = "\u00a0https://trim.example/replace  ", hook = "*" }));
+        var patched = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}",
+            new { uri = " https://trim.example/patch " }));
+
+        Assert.Equal("https://trim.example/create", created["uri"]!.GetValue<string>());
+        Assert.Equal("https://trim.example/create", created["name"]!.GetValue<string>());
+        Assert.Equal("https://trim.example/replace", replaced["uri"]!.GetValue<string>());
+        Assert.Equal("https://trim.example/patch", patched["uri"]!.GetValue<string>());
+        var stored = await ApiAssert.SuccessAsync(await client.GetAsync($"{Webhooks}/{id}"));
+        Assert.Equal("https://trim.example/patch", stored["uri"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Create_TrimsHeaderNamesAndValues_WhenSpacesSurroundThem()
+    {
+        var created = await CreateAsync(new
+        {
+            uri = "https://trim.example/headers",
+            hook = "*",
+            headers = new Dictionary<string, string> { [" X-Tenant "] = "  acme\t", ["X-Inner"] = "a  b" },
+        });
+
+        Assert.Equal("""{"X-Tenant":"acme","X-Inner":"a  b"}""", created["headers"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task ReplaceAndPatch_WriteNothing_WhenTheyRepeatWhatIsStored()
+    {
+        var data = new { name = "Same again", uri = "https://same.example/hook", hook = "Call:Hangup", retries = 2, headers = new { X_Tenant = "acme" } };
+        var created = await CreateAsync(data);
+        var id = Guid.Parse(created["id"]!.GetValue<string>());
+        var audited = await fixture.App.Data.AuditCountAsync(id);
+
+        var replaced = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Post, $"{Webhooks}/{id}", data));
+        var patched = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}", new { retries = 2, enabled = true }));
+        var emptyPatch = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}", new { }));
+
+        var updated = created["updated"]!.GetValue<DateTime>();
+        Assert.All(new[] { replaced, patched, emptyPatch }, answer => Assert.Equal(updated, answer["updated"]!.GetValue<DateTime>()));
+        Assert.Null(replaced["secret"]);
+        Assert.Equal(audited, await fixture.App.Data.AuditCountAsync(id));
+        var changed = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}", new { retries = 4 }));
+        Assert.True(changed["updated"]!.GetValue<DateTime>() > updated);
+        Assert.Equal(audited + 1, await fixture.App.Data.AuditCountAsync(id));
+    }
+
+    [Fact]
     public async Task Get_AnswersWebhookWithoutSecret_WhenItExists()
     {
         var created = await CreateAsync(new { name = "New Calls", uri = "http://my.server.com/calls/new.php", http_verb = "post", hook = "channel_create", retries = 3,

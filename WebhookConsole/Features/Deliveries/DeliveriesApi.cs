@@ -25,21 +25,26 @@ internal static class DeliveriesApi
         var group = api.MapGroup("/accounts/{account_id}").WithTags("Deliveries");
         group.MapGet("/deliveries", ListAsync)
             .WithName("ListDeliveries").WithSummary("Delivery history, newest first, filtered and paged by start_key")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query([.. Filters, .. Paging]));
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query([.. Filters, .. Paging]))
+            .ProducesPage<DeliveryResponse>();
         group.MapPost("/deliveries/replay", ReplayManyAsync)
             .WithName("ReplayDeliveries").WithSummary("Replay every delivery matching the filters (status defaults to failed)")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Filters));
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Filters))
+            .AcceptsNoFields().ProducesData<ReplayManyResponse>();
         group.MapPost("/deliveries/{delivery_id}/replay", ReplayAsync)
             .WithName("ReplayDelivery").WithSummary("Replay one delivery: a new delivery of the same event to the same webhook")
-            .Produces(StatusCodes.Status201Created);
+            .ProducesData<DeliveryResponse>(StatusCodes.Status201Created)
+            .AcceptsNoFields().ProducesApiErrors(StatusCodes.Status409Conflict);
         group.MapGet("/webhooks/attempts", (HttpContext http, DeliveryQueryService queries, CancellationToken ct) =>
                 AttemptsAsync(http, null, queries, ct))
             .WithName("ListAttempts").WithSummary("Recent attempts of all webhooks, newest first")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Paging));
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Paging))
+            .ProducesPage<AttemptResponse>();
         group.MapGet("/webhooks/{webhook_id}/attempts", (HttpContext http, string webhook_id, DeliveryQueryService queries, CancellationToken ct) =>
                 AttemptsAsync(http, webhook_id, queries, ct))
             .WithName("ListWebhookAttempts").WithSummary("Recent attempts of one webhook, newest first")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Paging));
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Paging))
+            .ProducesPage<AttemptResponse>();
         return api;
     }
 

@@ -51,6 +51,12 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         {
             return null;
         }
+        if (AuditSnapshot.SameExcept(before!, AuditSnapshot.Of(environment), "updated"))
+        {
+            // An edit that changes nothing (a script applying the same settings again) is no change: no new updated
+            // time, no audit entry.
+            return environment;
+        }
         environment.UpdatedAt = time.GetUtcNow().UtcDateTime;
         audit.Record(db, AuditActions.EnvironmentUpdated, before, AuditSnapshot.Of(environment));
         return await SaveAsync(db, environment, creating: false, errors, cancellationToken);

@@ -11,17 +11,21 @@ internal static class EnvironmentsApi
     public static RouteGroupBuilder MapEnvironmentsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("").WithTags("Environments");
-        group.MapGet(Environments, ListAsync).WithName("ListEnvironments").WithSummary("List the account's environments");
+        group.MapGet(Environments, ListAsync).WithName("ListEnvironments").WithSummary("List the account's environments")
+            .ProducesData<List<EnvironmentResponse>>();
         group.MapPut(Environments, CreateAsync).WithName("CreateEnvironment").WithSummary("Create an environment; names are unique per account")
-            .Produces(StatusCodes.Status201Created);
-        group.MapGet(Environment, GetAsync).WithName("GetEnvironment").WithSummary("Read an environment");
+            .AcceptsData<EnvironmentRequest>().ProducesCreated<EnvironmentResponse>().ProducesApiErrors(StatusCodes.Status409Conflict);
+        group.MapGet(Environment, GetAsync).WithName("GetEnvironment").WithSummary("Read an environment").ProducesData<EnvironmentResponse>();
         group.MapPost(Environment, (HttpContext http, string environment_id, ApiBodyReader reader, EnvironmentService environments, CancellationToken ct) =>
                 UpdateAsync(http, environment_id, replace: true, reader, environments, ct))
-            .WithName("ReplaceEnvironment").WithSummary("Replace an environment: name, and webhooks (none when omitted)");
+            .WithName("ReplaceEnvironment").WithSummary("Replace an environment: name, and webhooks (none when omitted)")
+            .AcceptsData<EnvironmentRequest>().ProducesData<EnvironmentResponse>().ProducesApiErrors(StatusCodes.Status409Conflict);
         group.MapPatch(Environment, (HttpContext http, string environment_id, ApiBodyReader reader, EnvironmentService environments, CancellationToken ct) =>
                 UpdateAsync(http, environment_id, replace: false, reader, environments, ct))
-            .WithName("PatchEnvironment").WithSummary("Rename an environment or replace the set of webhooks it subscribes to");
-        group.MapDelete(Environment, DeleteAsync).WithName("DeleteEnvironment").WithSummary("Delete an environment and its subscriptions");
+            .WithName("PatchEnvironment").WithSummary("Rename an environment or replace the set of webhooks it subscribes to")
+            .AcceptsData<EnvironmentRequest>().ProducesData<EnvironmentResponse>().ProducesApiErrors(StatusCodes.Status409Conflict);
+        group.MapDelete(Environment, DeleteAsync).WithName("DeleteEnvironment").WithSummary("Delete an environment and its subscriptions")
+            .ProducesData<EnvironmentResponse>();
         return api;
     }
 
@@ -46,7 +50,9 @@ internal static class EnvironmentsApi
         var errors = new FieldErrors();
         var input = EnvironmentInputParser.Parse(body.Data!, errors);
         var created = errors.Any ? null : await environments.CreateAsync(http.Caller().AccountId, input, errors, cancellationToken);
-        return created is null ? Rejected(http, errors) : ApiResults.Ok(http, EnvironmentResponse.From(created), StatusCodes.Status201Created);
+        return created is null
+            ? Rejected(http, errors)
+            : ApiResults.Created(http, EnvironmentResponse.From(created), $"/accounts/{created.AccountId}/environments/{created.Id}");
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext http, string environmentId, bool replace, ApiBodyReader reader, EnvironmentService environments, CancellationToken cancellationToken)

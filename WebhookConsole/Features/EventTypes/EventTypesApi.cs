@@ -13,7 +13,8 @@ internal static class EventTypesApi
             })
             .WithTags("Event types")
             .WithName("ListEventTypes")
-            .WithSummary("The event catalogue: name, description and a sample payload of each type");
+            .WithSummary("The event catalogue: name, description and a sample payload of each type")
+            .ProducesData<List<EventTypeResponse>>();
         return api;
     }
 }

@@ -9,8 +9,10 @@ internal static class EventsApi
         api.MapPost("/accounts/{account_id}/events", IngestAsync)
             .WithName("IngestEvent")
             .WithSummary("Accept a call event; answers 202 once it and its deliveries are committed")
-            .Produces(StatusCodes.Status202Accepted)
-            .Produces(StatusCodes.Status200OK);
+            .AcceptsData<IngestEventRequest>()
+            .ProducesData<IngestResponse>(StatusCodes.Status202Accepted)
+            // An id already seen for the account: the first result, and no new deliveries.
+            .ProducesData<IngestResponse>();
         return api;
     }
 

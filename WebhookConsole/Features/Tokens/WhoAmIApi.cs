@@ -12,7 +12,8 @@ internal static class WhoAmIApi
                 return ApiResults.Ok(http, new WhoAmIResponse(caller.AccountId, caller.AccountName, caller.TokenName));
             })
             .WithName("WhoAmI")
-            .WithSummary("The account and token behind the X-Auth-Token");
+            .WithSummary("The account and token behind the X-Auth-Token")
+            .ProducesData<WhoAmIResponse>();
         return api;
     }
 }

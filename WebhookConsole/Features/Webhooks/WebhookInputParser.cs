@@ -16,7 +16,8 @@ internal static class WebhookInputParser
         {
             Fields = data.Select(p => p.Key).Where(WebhookFields.Writable.Contains).ToHashSet(StringComparer.Ordinal),
             Name = JsonFields.String(data, WebhookFields.Name, errors, maxLength: WebhookValidator.MaxNameLength),
-            Uri = JsonFields.String(data, WebhookFields.Uri, errors, maxLength: WebhookValidator.MaxUriLength),
+            // Spaces around the URL are trimmed as the console's form trims them; any inside are refused by the validator.
+            Uri = JsonFields.String(data, WebhookFields.Uri, errors, maxLength: WebhookValidator.MaxUriLength) is { } uri ? NameText.Trim(uri) : null,
             HttpVerb = JsonFields.String(data, WebhookFields.HttpVerb, errors, maxLength: 16),
             Hook = JsonFields.String(data, WebhookFields.Hook, errors, maxLength: 200),
             // The validator's bounds (its rules, shared with the console), so 1e20 is answered as 11 is, not with int's range.
@@ -38,13 +39,15 @@ internal static class WebhookInputParser
             return null;
         }
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in headers)
+        foreach (var (given, value) in headers)
         {
+            // Trimmed before the duplicate check, so " X-A" and "X-A" are one header given twice, as in the console.
+            var name = NameText.Trim(given);
             if (value is null || value.GetValueKind() != JsonValueKind.String)
             {
                 errors.Add(WebhookFields.Headers, "type", $"the value of header '{PrintableText.Of(name)}' must be a string");
             }
-            else if (!result.TryAdd(name, value.GetValue<string>()))
+            else if (!result.TryAdd(name, WebhookValidator.TrimHeaderValue(value.GetValue<string>())))
             {
                 errors.Add(WebhookFields.Headers, "duplicate", $"header '{PrintableText.Of(name)}' is given twice");
             }

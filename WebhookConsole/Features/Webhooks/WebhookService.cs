@@ -84,6 +84,12 @@ internal sealed class WebhookService(
         {
             return null;
         }
+        if (AuditSnapshot.SameExcept(before, AuditSnapshot.Of(webhook), "updated"))
+        {
+            // An edit that changes nothing (a script applying the same settings again) is no change: no new updated
+            // time, no audit entry. A secret the client sends counts as a change, as it is encrypted anew.
+            return new WebhookSaved(webhook, secret);
+        }
         webhook.UpdatedAt = time.GetUtcNow().UtcDateTime;
         var after = AuditSnapshot.Of(webhook);
         audit.Record(db, AuditActions.ForWebhookEdit(before, after), before, after);

@@ -121,9 +121,11 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
         {
             errors.Add(WebhookFields.Uri, "scheme", "uri must be an http or https URL");
         }
-        else if (text.Any(char.IsWhiteSpace) || text.Any(char.IsControl))
+        // Uri takes such characters and percent-encodes them; the invisible ones (U+200B, U+202E) would also make the URL
+        // shown in the console read as another than the one requested.
+        else if (text.Any(c => char.IsWhiteSpace(c) || NameText.IsRefused(c)))
         {
-            errors.Add(WebhookFields.Uri, "format", "uri must not contain spaces or control characters");
+            errors.Add(WebhookFields.Uri, "format", "uri must not contain spaces, line breaks, control characters or invisible formatting characters");
         }
         else if (uri.UserInfo.Length > 0)
         {
@@ -156,6 +158,12 @@ internal sealed class WebhookValidator(TemplateRenderer templates, EventTypeCata
             }
         }
     }
+
+    /// <summary>
+    /// A header value without the spaces and tabs around it: HTTP drops them (RFC 9110, 5.5), so a receiver never sees
+    /// them, and the stored value is then the one received.
+    /// </summary>
+    public static string TrimHeaderValue(string value) => value.Trim(' ', '\t');
 
     // What HttpClient sends as a header value: visible ASCII, spaces and tabs (it refuses any other character, so a
     // webhook holding one could never be delivered).

@@ -12,21 +12,27 @@ internal static class WebhooksApi
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("").WithTags("Webhooks");
-        group.MapGet(Webhooks, ListAsync).WithName("ListWebhooks").WithSummary("List the account's webhooks, newest first");
+        group.MapGet(Webhooks, ListAsync).WithName("ListWebhooks").WithSummary("List the account's webhooks, newest first")
+            .ProducesData<List<WebhookResponse>>();
         group.MapPut(Webhooks, CreateAsync).WithName("CreateWebhook").WithSummary("Create a webhook; the answer carries its secret")
-            .Produces(StatusCodes.Status201Created);
-        group.MapGet(Webhook, GetAsync).WithName("GetWebhook").WithSummary("Read a webhook");
+            .AcceptsData<WebhookRequest>().ProducesCreated<WebhookResponse>();
+        group.MapGet(Webhook, GetAsync).WithName("GetWebhook").WithSummary("Read a webhook").ProducesData<WebhookResponse>();
         group.MapPost(Webhook, (HttpContext http, string webhook_id, ApiBodyReader reader, WebhookService webhooks, CancellationToken ct) =>
                 UpdateAsync(http, RouteId.Parse(webhook_id), replace: true, reader, webhooks, ct))
-            .WithName("ReplaceWebhook").WithSummary("Replace a webhook: omitted optional fields return to their defaults");
+            .WithName("ReplaceWebhook").WithSummary("Replace a webhook: omitted optional fields return to their defaults")
+            .AcceptsData<WebhookRequest>().ProducesData<WebhookResponse>();
         group.MapPatch(Webhook, (HttpContext http, string webhook_id, ApiBodyReader reader, WebhookService webhooks, CancellationToken ct) =>
                 UpdateAsync(http, RouteId.Parse(webhook_id), replace: false, reader, webhooks, ct))
-            .WithName("PatchWebhook").WithSummary("Change some fields of a webhook, e.g. {\"enabled\": true} to re-enable it");
-        group.MapDelete(Webhook, DeleteAsync).WithName("DeleteWebhook").WithSummary("Delete a webhook; its delivery history stays");
+            .WithName("PatchWebhook").WithSummary("Change some fields of a webhook, e.g. {\"enabled\": true} to re-enable it")
+            .AcceptsData<WebhookRequest>().ProducesData<WebhookResponse>();
+        group.MapDelete(Webhook, DeleteAsync).WithName("DeleteWebhook").WithSummary("Delete a webhook; its delivery history stays")
+            .ProducesData<WebhookResponse>();
         group.MapPost(Webhook + "/rotate_secret", RotateSecretAsync)
-            .WithName("RotateWebhookSecret").WithSummary("Make a new secret; with standard signing the old one keeps signing beside it for 24 hours");
+            .WithName("RotateWebhookSecret").WithSummary("Make a new secret; with standard signing the old one keeps signing beside it for 24 hours")
+            .AcceptsNoFields().ProducesData<WebhookResponse>();
         group.MapPost(Webhook + "/test", TestAsync)
-            .WithName("TestWebhook").WithSummary("Send the event type's sample now; answers the attempt, whatever the receiver said");
+            .WithName("TestWebhook").WithSummary("Send the event type's sample now; answers the attempt, whatever the receiver said")
+            .AcceptsData<WebhookTestRequest>(optional: true).ProducesData<AttemptResponse>();
         return api;
     }
 
@@ -53,7 +59,7 @@ internal static class WebhooksApi
         var saved = await webhooks.CreateAsync(http.Caller().AccountId, input, errors, cancellationToken);
         return saved is null
             ? ApiResults.Invalid(http, errors)
-            : ApiResults.Ok(http, WebhookResponse.From(saved), StatusCodes.Status201Created);
+            : ApiResults.Created(http, WebhookResponse.From(saved), $"/accounts/{saved.Webhook.AccountId}/webhooks/{saved.Webhook.Id}");
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext http, Guid? id, bool replace, ApiBodyReader reader, WebhookService webhooks, CancellationToken cancellationToken)

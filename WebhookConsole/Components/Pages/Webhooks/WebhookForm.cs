@@ -71,7 +71,7 @@ public sealed class WebhookForm
         Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim(),
         Hook = Event,
         HttpVerb = Method,
-        Uri = Url.Trim(),
+        Uri = NameText.Trim(Url),
         BodyTemplate = string.IsNullOrWhiteSpace(Template) ? null : Template,
         Retries = Retries,
         TimeoutSeconds = TimeoutSeconds,
@@ -122,7 +122,7 @@ public sealed class WebhookForm
             {
                 errors?.Add(WebhookFields.Headers, "name", "every header needs a name");
             }
-            else if (!headers.TryAdd(name, row.Value))
+            else if (!headers.TryAdd(name, WebhookValidator.TrimHeaderValue(row.Value)))
             {
                 errors?.Add(WebhookFields.Headers, "duplicate", $"header '{name}' is given twice");
             }
