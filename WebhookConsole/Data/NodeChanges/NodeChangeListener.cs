@@ -124,7 +124,7 @@ internal sealed class NodeChangeListener(
                     setupChanges.AnnounceFromOtherNode();
                     break;
                 case NodeChangeKind.Deliveries:
-                    deliveryChanges.PublishFromOtherNode([.. message.DeliveryIds]);
+                    deliveryChanges.PublishFromOtherNode(message.DeliveryIds);
                     break;
                 case NodeChangeKind.ManyDeliveries:
                     deliveryChanges.PublishManyFromOtherNode();
