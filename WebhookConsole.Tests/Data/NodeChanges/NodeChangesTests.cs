@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using WebhookConsole.Data.NodeChanges;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Dispatching.Signing;
@@ -193,62 +192,5 @@ public sealed class NodeChangesTests(PostgresCluster cluster, ITestOutputHelper 
             new { data = new { id, @event = "Call:Hangup", environment = "ITD2024", payload = new { n = 1 } } });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return await AppFactory.DeliveryIdsAsync(response);
-    }
-
-    /// <summary>Two in-process apps on one fresh database; node A owns (drops) it.</summary>
-    private sealed class TwoNodes : IAsyncDisposable
-    {
-        private TwoNodes(AppFactory a, AppFactory b)
-        {
-            A = a;
-            B = b;
-        }
-
-        public AppFactory A { get; }
-
-        public AppFactory B { get; }
-
-        public static async Task<TwoNodes> StartAsync(PostgresCluster cluster)
-        {
-            var database = await cluster.CreateDatabaseAsync();
-            var a = new AppFactory(new Dictionary<string, string?> { ["Dispatcher:NodeName"] = "node-a" }, database);
-            _ = a.Services;
-            var shared = new TestDatabase(database.Provider, database.ConnectionString, () => { });
-            var b = new AppFactory(new Dictionary<string, string?> { ["Dispatcher:NodeName"] = "node-b" }, shared);
-            _ = b.Services;
-            return new TwoNodes(a, b);
-        }
-
-        /// <summary>Until both nodes' listeners have said LISTEN: before, a message would pass them by.</summary>
-        public Task WaitListeningAsync() =>
-            Poll.UntilAsync(async () => (await ListenerPidsAsync()).Count == 2, TimeSpan.FromSeconds(10), "both nodes to listen");
-
-        public async Task<List<int>> ListenerPidsAsync() => await QueryPidsAsync(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name AND query LIKE 'LISTEN %'");
-
-        /// <summary>Ends the listeners' sessions; in the select list, so that only the rows found are ended.</summary>
-        public async Task<List<int>> TerminateListenersAsync() => await QueryPidsAsync(
-            "SELECT pid FROM (SELECT pid, pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name) AS listeners WHERE ended");
-
-        private async Task<List<int>> QueryPidsAsync(string sql)
-        {
-            await using var connection = new NpgsqlConnection(A.Database.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddWithValue("name", NodeChangeListener.ApplicationName);
-            var pids = new List<int>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                pids.Add(reader.GetInt32(0));
-            }
-            return pids;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await B.DisposeAsync();
-            await A.DisposeAsync();
-        }
     }
 }
