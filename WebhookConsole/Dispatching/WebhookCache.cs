@@ -6,13 +6,14 @@ namespace WebhookConsole.Dispatching;
 
 /// <summary>
 /// The webhooks the dispatcher sends to, remembered for a few seconds instead of read for every batch. A change
-/// made on this node (an edit, a rotated secret, a disable) forgets them all at once (<see cref="WebhookSetupChanges"/>);
-/// one made on another node is seen here once the entry expires. The entities are shared: never change one.
+/// made on this node (an edit, a rotated secret, a disable), or heard of from another node, forgets them all at once
+/// (<see cref="WebhookSetupChanges"/>); one whose news is lost is seen here once the entry expires. The entities are
+/// shared: never change one.
 /// A webhook's failure count is not kept fresh here; a success resets it with a conditional UPDATE either way.
 /// </summary>
 internal sealed class WebhookCache
 {
-    /// <summary>How long another node's change may go unseen here.</summary>
+    /// <summary>How long another node's change may go unseen here should its news be lost.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
     private readonly IDbContextFactory<AppDbContext> dbFactory;

@@ -7,12 +7,12 @@ namespace WebhookConsole.Features.Events;
 /// <summary>
 /// The routes ingest has looked up lately, by account, environment name and event type. Every event needs its
 /// route and routes change only when an admin edits webhooks or environments, so a route is remembered for a few
-/// seconds instead of read per event. A change made on this node forgets every route at once
-/// (<see cref="WebhookSetupChanges"/>); a change made on another node is seen here once the entry expires.
+/// seconds instead of read per event. A change made on this node, or heard of from another node, forgets every
+/// route at once (<see cref="WebhookSetupChanges"/>); one whose news is lost is seen here once the entry expires.
 /// </summary>
 internal sealed class IngestRouteCache
 {
-    /// <summary>How long another node's change may go unseen here.</summary>
+    /// <summary>How long another node's change may go unseen here should its news be lost.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
     private readonly IDbContextFactory<AppDbContext> dbFactory;

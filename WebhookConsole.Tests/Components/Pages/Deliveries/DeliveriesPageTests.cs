@@ -103,6 +103,22 @@ public sealed class DeliveriesPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Page_ReloadsWhatItShows_WhenManyDeliveriesChangedOnAnotherNode()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
+        var old = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Equal([old.Id.ToString()], ShownIds(page)));
+
+        // Stored by another node, which could not name them all: only "many changed" arrives here.
+        var fresh = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start.AddMinutes(5), DeliveryStatus.Succeeded);
+        App.Services.GetRequiredService<DeliveryChanges>().PublishManyFromOtherNode();
+
+        page.WaitForAssertion(() => Assert.Equal([fresh.Id.ToString(), old.Id.ToString()], ShownIds(page)), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task ReplayFailed_AsksWithTheCountOfMatchingFailedDeliveries()
     {
         var accountId = await App.DefaultAccountIdAsync();

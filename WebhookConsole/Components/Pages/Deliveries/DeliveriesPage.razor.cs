@@ -58,7 +58,8 @@ public partial class DeliveriesPage : IDisposable
         Selected.Changed += AccountChangedAsync;
         await Selected.EnsureAsync();
         await LoadChoicesAsync();
-        live = new DeliveryChangeCoalescer(Changes, LiveInterval, Time, Logger, ids => InvokeAsync(() => ShowChangesAsync(ids)));
+        live = new DeliveryChangeCoalescer(Changes, LiveInterval, Time, Logger,
+            ids => InvokeAsync(() => ShowChangesAsync(ids)), () => InvokeAsync(ShowManyChangesAsync));
     }
 
     /// <summary>
@@ -123,6 +124,16 @@ public partial class DeliveriesPage : IDisposable
         {
             StateHasChanged();
         }
+    }
+
+    /// <summary>Deliveries changed that are not named (a burst on another node): the page shown is read again.</summary>
+    private async Task ShowManyChangesAsync()
+    {
+        if (shown is null || replayProgress is not null)
+        {
+            return;
+        }
+        await ReloadAsync();
     }
 
     private async Task FiltersChangedAsync()

@@ -36,7 +36,7 @@ public partial class DeliveryDetailPage : IDisposable
     {
         Selected.Changed += AccountChangedAsync;
         live = new DeliveryChangeCoalescer(Changes, LiveInterval, Time, Logger,
-            ids => ids.Contains(Id) ? InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }) : Task.CompletedTask);
+            ids => ids.Contains(Id) ? ReloadAsync() : Task.CompletedTask, ReloadAsync);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -49,6 +49,12 @@ public partial class DeliveryDetailPage : IDisposable
         }
         await LoadAsync();
     }
+
+    private Task ReloadAsync() => InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
+    });
 
     private async Task LoadAsync()
     {
