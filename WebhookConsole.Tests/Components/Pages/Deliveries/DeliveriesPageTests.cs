@@ -249,6 +249,66 @@ public sealed class DeliveriesPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task RowReplay_ReplaysAtOnce_WhenTheWebhookIsEnabled()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => w.Name = "CRM");
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start, DeliveryStatus.Failed);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Single(ShownIds(page)));
+
+        page.Find($"#replay-{delivery.Id}").Click();
+
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find(".replay-link")));
+        Assert.Empty(Host.FindAll(".mud-dialog"));
+        Assert.Equal(2, await Data.CountAsync<Delivery>());
+    }
+
+    [Fact]
+    public async Task RowReplay_AsksFirst_WhenTheWebhookIsDisabled()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://billing.example/hook", w => (w.Name, w.Enabled) = ("Billing", false));
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start, DeliveryStatus.Failed);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Single(ShownIds(page)));
+
+        page.Find($"#replay-{delivery.Id}").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Webhook 'Billing' is disabled", Host.Find(".mud-dialog").TextContent));
+        Assert.Contains(DeliveryReplayButton.DisabledConsequence, Host.Find(".mud-dialog").TextContent);
+        Host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        Host.WaitForAssertion(() => Assert.Empty(Host.FindAll(".mud-dialog")));
+        Assert.Equal(1, await Data.CountAsync<Delivery>());
+
+        page.Find($"#replay-{delivery.Id}").Click();
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find("#confirm-yes")));
+        Host.Find("#confirm-yes").Click();
+
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find(".replay-link")));
+        Assert.Equal(2, await Data.CountAsync<Delivery>());
+    }
+
+    [Fact]
+    public async Task RowReplay_AsksOnce_WhenClickedAgainWhileAsking()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://billing.example/hook", w => (w.Name, w.Enabled) = ("Billing", false));
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start, DeliveryStatus.Failed);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Single(ShownIds(page)));
+        page.Find($"#replay-{delivery.Id}").Click();
+        Host.WaitForAssertion(() => Assert.Single(Host.FindAll(".mud-dialog")));
+
+        page.Find($"#replay-{delivery.Id}").Click();
+        Host.Find("#confirm-yes").Click();
+
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find(".replay-link")));
+        Assert.Empty(Host.FindAll(".mud-dialog"));
+        Assert.Equal(2, await Data.CountAsync<Delivery>());
+    }
+
+    [Fact]
     public async Task RowButtons_NameTheirDelivery()
     {
         var accountId = await App.DefaultAccountIdAsync();

@@ -182,13 +182,6 @@ public partial class DeliveriesPage : IDisposable
         await FiltersChangedAsync();
     });
 
-    private async Task ReplayAsync(DeliveryRow row)
-    {
-        var errors = new FieldErrors();
-        var replay = await Replays.ReplayAsync(Selected.Id, row.Id, errors, CancellationToken.None);
-        ReplaySnackbar.Show(Snackbar, replay?.Delivery.Id, errors);
-    }
-
     private async Task ReplayFailedAsync()
     {
         var filter = filters.ToFilter() with { Status = DeliveryStatus.Failed };
