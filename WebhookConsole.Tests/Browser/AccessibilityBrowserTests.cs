@@ -112,6 +112,65 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browsers)
         Assert.Empty(problems);
     }
 
+    /// <summary>
+    /// Links and buttons in a table's rows smaller than 24 by 24 CSS pixels (WCAG 2.2, 2.5.8), or whose edges a click does
+    /// not reach (cut off by a box around them), as sentences.
+    /// </summary>
+    private const string SmallTargets = """
+        async () => {
+            const problems = [];
+            const targets = [...document.querySelectorAll('tbody a[href], tbody button, tbody [role=button]')].filter(e => e.getClientRects().length);
+            if (targets.length === 0) return ['no link or button in any table row'];
+            for (const e of targets) {
+                e.scrollIntoView({ block: 'center', inline: 'nearest' });
+                const r = e.getBoundingClientRect();
+                const name = (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 30);
+                if (r.width < 24 || r.height < 24) {
+                    problems.push(`"${name}" is ${r.width.toFixed(1)} x ${r.height.toFixed(1)} px`);
+                    continue;
+                }
+                // The left end, where even a long name that is cut off shows: its top and bottom rows of pixels.
+                const x = r.left + 12;
+                for (const y of [r.top + 1, r.bottom - 1]) {
+                    const hit = document.elementFromPoint(x, y);
+                    if (!hit || !e.contains(hit)) problems.push(`"${name}" is not reached at ${Math.round(x)},${Math.round(y)} (${hit?.tagName})`);
+                }
+            }
+            return problems;
+        }
+        """;
+
+    [Theory]
+    [InlineData(1280, false)]
+    [InlineData(390, true)]
+    public async Task TableRows_LinksAndButtons_AreAtLeast24PixelsSquare(int width, bool dark)
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        receiver.Respond("/billing", (_, _) => new ReceiverResponse(503, "busy"));
+        await using var app = ServedApp.Start(new Dictionary<string, string?>(ConsoleSignIn.BootstrapAdmin) { ["Dispatcher:AllowPrivateNetworks"] = "true" });
+        await SeedAsync(app, receiver);
+        var accountId = await app.App.DefaultAccountIdAsync();
+        // A one-letter name: its link is narrower than 24 px unless the target is made wider than the text.
+        var tiny = await app.App.Data.AddWebhookAsync(accountId, receiver.Url("/x"), w => (w.Name, w.Enabled, w.DisabledReason) = ("X", false, "410 Gone"));
+        await app.App.Data.AddFinishedDeliveryAsync(accountId, tiny.Id, DateTime.UtcNow.AddMinutes(-1));
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await page.SetViewportSizeAsync(width, 900);
+        await browser.SignInAsync();
+        await SetDarkModeAsync(browser, dark);
+
+        var problems = new List<string>();
+        foreach (var path in new[] { "/", "/webhooks", "/environments", "/event-types", "/deliveries", "/tokens", "/accounts", "/audit" })
+        {
+            await browser.GotoAsync(path);
+            await Expect(page.Locator("tbody tr").First).ToBeVisibleAsync();
+            await page.WaitForFunctionAsync("() => !document.querySelector('.mud-table-loading, .mud-skeleton')");
+            problems.AddRange(Located(path, await page.EvaluateAsync<string[]>(SmallTargets)));
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     [Fact]
     public async Task SignOut_IsReachedWithTheArrowKeys_FromTheUserMenu()
     {

@@ -100,4 +100,45 @@ public sealed class DeliveriesBrowserTests(BrowserFixture browsers)
         await page.GoForwardAsync();
         await Expect(rows).ToHaveCountAsync(2);
     }
+
+    [Fact]
+    public async Task PageAndSize_SurviveAReloadAndBackFromADelivery()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var accountId = await app.App.DefaultAccountIdAsync();
+        var webhook = await app.App.Data.AddWebhookAsync(accountId, "https://crm.example.com/calls", w => w.Name = "CRM");
+        var start = DateTime.UtcNow.AddHours(-1);
+        var oldest = await app.App.Data.AddFinishedDeliveryAsync(accountId, webhook.Id, start);
+        for (var i = 1; i < 30; i++)
+        {
+            await app.App.Data.AddFinishedDeliveryAsync(accountId, webhook.Id, start.AddSeconds(i));
+        }
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+        await browser.GotoAsync("/deliveries");
+        var links = page.Locator("#deliveries-grid .delivery-link");
+        await Expect(links).ToHaveCountAsync(30);
+
+        // 25 a page: the size goes to the address; the second page too.
+        await page.Locator("#deliveries-grid .mud-table-pagination div.mud-select[id^=select]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new("^25$") }).ClickAsync();
+        await Expect(links).ToHaveCountAsync(25);
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/deliveries?size=25");
+        await page.ClickAsync("#deliveries-grid button[aria-label='Next page']");
+        await Expect(links).ToHaveCountAsync(5);
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/deliveries?size=25&page=2");
+
+        await page.ReloadAsync();
+        await browser.WaitForInteractiveAsync();
+        await Expect(links).ToHaveCountAsync(5);
+        await Expect(page.Locator("#deliveries-grid .mud-table-pagination")).ToContainTextAsync("26-30 of 30");
+
+        await page.Locator($".delivery-link[data-delivery='{oldest.Id}']").ClickAsync();
+        await Expect(page.Locator("#replay-delivery")).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/deliveries?size=25&page=2");
+        await Expect(links).ToHaveCountAsync(5);
+        await Expect(page.Locator($".delivery-link[data-delivery='{oldest.Id}']")).ToBeVisibleAsync();
+    }
 }

@@ -86,6 +86,54 @@ public sealed class LayoutBrowserTests(BrowserFixture browsers)
         await Expect(browser.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
 
+    [Fact]
+    public async Task EditPageTitle_WrapsBesideTheBackAndSendTestButtons_WhenTheWebhooksNameIsLong()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var webhook = await app.App.Data.AddWebhookAsync(await app.App.DefaultAccountIdAsync(), "https://crm.example.com/in",
+            w => w.Name = "Customer relationship management production endpoint for the EMEA region, completed calls only " + new string('x', 60));
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.Page.SetViewportSizeAsync(1280, 900);
+        await browser.SignInAsync();
+
+        await browser.GotoAsync($"/webhooks/{webhook.Id}");
+
+        var title = await browser.Page.Locator("h1").BoundingBoxAsync();
+        var back = await browser.Page.Locator("#back-to-webhooks").BoundingBoxAsync();
+        var sendTest = await browser.Page.Locator("#edit-send-test").BoundingBoxAsync();
+        Assert.NotNull(title);
+        Assert.NotNull(back);
+        Assert.NotNull(sendTest);
+        Assert.True(back.Y < title.Y + title.Height && title.Y < back.Y + back.Height, $"the back button (y {back.Y}) is on another line than the title (y {title.Y}..{title.Y + title.Height})");
+        Assert.True(sendTest.Y < title.Y + title.Height && title.Y < sendTest.Y + sendTest.Height, $"Send test (y {sendTest.Y}) is on another line than the title (y {title.Y}..{title.Y + title.Height})");
+        Assert.True(sendTest.X + sendTest.Width <= 1280, $"Send test ends at x {sendTest.X + sendTest.Width}");
+        Assert.Equal(0, await browser.Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"));
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task PageTitles_StandAtOneHeight_OnEveryPage(int width)
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.Page.SetViewportSizeAsync(width, 900);
+        await browser.SignInAsync();
+
+        var tops = new Dictionary<string, double>();
+        foreach (var path in new[] { "/", "/webhooks", "/webhooks/new", "/environments", "/event-types", "/deliveries", "/tokens", "/accounts", "/audit" })
+        {
+            await browser.GotoAsync(path);
+            await Expect(browser.Page.Locator("h1")).ToBeVisibleAsync();
+            // Where the title's letters are, whatever the size of its box.
+            tops[path] = await browser.Page.EvaluateAsync<double>(
+                "() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('h1')); return Math.round(r.getBoundingClientRect().top); }");
+        }
+
+        // Going from page to page, the title does not jump: every page's first line is as high as its refresh button.
+        Assert.True(tops.Values.Distinct().Count() == 1, string.Join(", ", tops.Select(t => $"{t.Key} at {t.Value} px")));
+    }
+
     // The dialog takes the focus once it is wired up in the browser; a key pressed before then goes to the page.
     private static Task FocusInDialogAsync(IPage page) =>
         page.WaitForFunctionAsync("() => document.activeElement?.closest('.mud-dialog') != null");

@@ -104,6 +104,30 @@ public sealed class TableLayoutBrowserTests(BrowserFixture browsers)
     }
 
     [Fact]
+    public async Task DeliveryRowActions_StayInView_WhenTheEnvironmentAndEventTypeHaveLongNames()
+    {
+        const string longEnvironment = "production-environment-of-the-emea-contact-centre-for-completed-call-summaries";
+        const string longEvent = "call.propertyChange.call_outcome.summary_generated_by_the_voice_agent";
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var accountId = await app.App.DefaultAccountIdAsync();
+        var webhook = await app.App.Data.AddWebhookAsync(accountId, LongUrl, w => w.Name = LongName);
+        await app.App.Data.AddFinishedDeliveryAsync(accountId, webhook.Id, DateTime.UtcNow.AddMinutes(-1), eventType: longEvent, environment: longEnvironment);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await page.SetViewportSizeAsync(1280, 900);
+        await browser.SignInAsync();
+
+        await browser.GotoAsync("/deliveries");
+
+        var row = page.Locator("#deliveries-grid tbody tr", new() { HasText = LongName });
+        await Expect(row).ToBeVisibleAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>(LastButtonsOutOfView, "#deliveries-grid tbody tr"));
+        Assert.Equal("", await page.EvaluateAsync<string>(HorizontalOverflow));
+        await Expect(row.Locator(".delivery-environment")).ToHaveAttributeAsync("title", longEnvironment);
+        await Expect(row.Locator(".delivery-event")).ToHaveAttributeAsync("title", longEvent);
+    }
+
+    [Fact]
     public async Task Tables_FitAPhone_WhenItIs390PixelsWide()
     {
         await using var receiver = await TestReceiver.StartAsync();

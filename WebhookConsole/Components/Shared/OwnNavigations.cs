@@ -11,10 +11,17 @@ internal sealed class OwnNavigations
 {
     private readonly HashSet<string> uris = new(StringComparer.Ordinal);
 
-    /// <summary>Writes <paramref name="query"/> into the address in place of the current entry, and remembers it as this page's own.</summary>
+    /// <summary>
+    /// Writes <paramref name="query"/> into the address in place of the current entry, and remembers it as this page's
+    /// own; an address that already holds it is left alone.
+    /// </summary>
     public void Replace(NavigationManager navigation, IReadOnlyDictionary<string, object?> query)
     {
         var uri = navigation.GetUriWithQueryParameters(query);
+        if (uri == navigation.Uri)
+        {
+            return;
+        }
         uris.Add(uri);
         navigation.NavigateTo(uri, replace: true);
     }

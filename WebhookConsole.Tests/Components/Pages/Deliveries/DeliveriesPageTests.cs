@@ -15,6 +15,19 @@ public sealed class DeliveriesPageTests : ConsoleTestContext
     private static List<string> ShownIds(IRenderedComponent<DeliveriesPage> page) =>
         page.FindAll("#deliveries-grid .delivery-link").Select(a => a.GetAttribute("data-delivery")!).ToList();
 
+    /// <summary><paramref name="count"/> deliveries a second apart; their ids newest first, as the history lists them.</summary>
+    private async Task<List<string>> AddDeliveriesAsync(int count)
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
+        var all = new List<Delivery>();
+        for (var i = 0; i < count; i++)
+        {
+            all.Add(await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start.AddSeconds(i)));
+        }
+        return all.OrderByDescending(d => d.CreatedAt).Select(d => d.Id.ToString()).ToList();
+    }
+
     [Fact]
     public async Task Grid_ShowsNewestFirstWithColumns()
     {
@@ -71,20 +84,91 @@ public sealed class DeliveriesPageTests : ConsoleTestContext
     [Fact]
     public async Task NextPage_ShowsTheOlderDeliveries()
     {
-        var accountId = await App.DefaultAccountIdAsync();
-        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
-        var all = new List<Delivery>();
-        for (var i = 0; i < 60; i++)
-        {
-            all.Add(await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start.AddSeconds(i)));
-        }
-        var newestFirst = all.OrderByDescending(d => d.CreatedAt).Select(d => d.Id.ToString()).ToList();
+        var newestFirst = await AddDeliveriesAsync(60);
         var page = RenderInConsole<DeliveriesPage>();
         page.WaitForAssertion(() => Assert.Equal(newestFirst[..50], ShownIds(page)));
 
         page.Find("#deliveries-grid button[aria-label='Next page']").Click();
 
         page.WaitForAssertion(() => Assert.Equal(newestFirst[50..], ShownIds(page)));
+    }
+
+    [Fact]
+    public async Task Paging_FromTheQueryString_OpensThatPageAtThatSize()
+    {
+        var newestFirst = await AddDeliveriesAsync(60);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/deliveries?page=2&size=25");
+
+        var page = RenderInConsole<DeliveriesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(newestFirst[25..50], ShownIds(page)));
+        Assert.Contains("26-50 of 60", page.Find("#deliveries-grid .mud-table-pagination").TextContent);
+    }
+
+    [Fact]
+    public async Task NextPage_IsKeptInTheAddress_AndTheFirstPageLeavesIt()
+    {
+        var newestFirst = await AddDeliveriesAsync(60);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/deliveries");
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Equal(newestFirst[..50], ShownIds(page)));
+
+        page.Find("#deliveries-grid button[aria-label='Next page']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(newestFirst[50..], ShownIds(page)));
+        page.WaitForAssertion(() => Assert.EndsWith("/deliveries?page=2", navigation.Uri));
+        page.Find("#deliveries-grid button[aria-label='First page']").Click();
+        page.WaitForAssertion(() => Assert.Equal(newestFirst[..50], ShownIds(page)));
+        page.WaitForAssertion(() => Assert.EndsWith("/deliveries", navigation.Uri));
+    }
+
+    [Theory]
+    [InlineData("page=-3&size=9999", 0, 200, "size=200")]
+    [InlineData("page=abc&size=abc", 0, 50, "")]
+    [InlineData("page=0&size=0", 0, 25, "size=25")]
+    [InlineData("page=99&size=25", 50, 25, "page=3&size=25")]
+    [InlineData("page=99999999999999999999999&size=99999999999999999999", 0, 200, "size=200")]
+    public async Task Paging_ByHandInTheAddress_IsClampedToThePagesThatExist(string query, int firstShown, int size, string kept)
+    {
+        var newestFirst = await AddDeliveriesAsync(60);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/deliveries?" + query);
+
+        var page = RenderInConsole<DeliveriesPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(newestFirst.Skip(firstShown).Take(size), ShownIds(page)));
+        page.WaitForAssertion(() => Assert.EndsWith("/deliveries" + (kept == "" ? "" : "?" + kept), navigation.Uri));
+    }
+
+    [Fact]
+    public async Task FilterChange_GoesBackToTheFirstPage()
+    {
+        var newestFirst = await AddDeliveriesAsync(60);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/deliveries?page=2");
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Equal(newestFirst[50..], ShownIds(page)));
+
+        page.Find("#filter-event-id").Input("evt-");
+
+        page.WaitForAssertion(() => Assert.Equal(newestFirst[..50], ShownIds(page)), TimeSpan.FromSeconds(5));
+        Assert.EndsWith("/deliveries?q=evt-", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task MenuLink_WithoutPaging_GoesBackToTheFirstPageAtTheDefaultSize()
+    {
+        var newestFirst = await AddDeliveriesAsync(60);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/deliveries?page=3&size=25");
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Equal(newestFirst[50..], ShownIds(page)));
+
+        navigation.NavigateTo("/deliveries");
+
+        page.WaitForAssertion(() => Assert.Equal(newestFirst[..50], ShownIds(page)));
+        Assert.EndsWith("/deliveries", navigation.Uri);
     }
 
     [Fact]
@@ -178,6 +262,66 @@ public sealed class DeliveriesPageTests : ConsoleTestContext
 
         Host.WaitForAssertion(() => Assert.Contains("Replay 1 failed delivery", Host.Find(".mud-dialog").TextContent));
         Assert.DoesNotContain("disabled", Host.Find(".mud-dialog").TextContent);
+    }
+
+    [Fact]
+    public async Task RowReplay_ReplaysAtOnce_WhenTheWebhookIsEnabled()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => w.Name = "CRM");
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start, DeliveryStatus.Failed);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Single(ShownIds(page)));
+
+        page.Find($"#replay-{delivery.Id}").Click();
+
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find(".replay-link")));
+        Assert.Empty(Host.FindAll(".mud-dialog"));
+        Assert.Equal(2, await Data.CountAsync<Delivery>());
+    }
+
+    [Fact]
+    public async Task RowReplay_AsksFirst_WhenTheWebhookIsDisabled()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://billing.example/hook", w => (w.Name, w.Enabled) = ("Billing", false));
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start, DeliveryStatus.Failed);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Single(ShownIds(page)));
+
+        page.Find($"#replay-{delivery.Id}").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Webhook 'Billing' is disabled", Host.Find(".mud-dialog").TextContent));
+        Assert.Contains(DeliveryReplayButton.DisabledConsequence, Host.Find(".mud-dialog").TextContent);
+        Host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        Host.WaitForAssertion(() => Assert.Empty(Host.FindAll(".mud-dialog")));
+        Assert.Equal(1, await Data.CountAsync<Delivery>());
+
+        page.Find($"#replay-{delivery.Id}").Click();
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find("#confirm-yes")));
+        Host.Find("#confirm-yes").Click();
+
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find(".replay-link")));
+        Assert.Equal(2, await Data.CountAsync<Delivery>());
+    }
+
+    [Fact]
+    public async Task RowReplay_AsksOnce_WhenClickedAgainWhileAsking()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://billing.example/hook", w => (w.Name, w.Enabled) = ("Billing", false));
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Start, DeliveryStatus.Failed);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Single(ShownIds(page)));
+        page.Find($"#replay-{delivery.Id}").Click();
+        Host.WaitForAssertion(() => Assert.Single(Host.FindAll(".mud-dialog")));
+
+        page.Find($"#replay-{delivery.Id}").Click();
+        Host.Find("#confirm-yes").Click();
+
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find(".replay-link")));
+        Assert.Empty(Host.FindAll(".mud-dialog"));
+        Assert.Equal(2, await Data.CountAsync<Delivery>());
     }
 
     [Fact]

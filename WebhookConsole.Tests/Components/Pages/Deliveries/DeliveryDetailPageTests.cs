@@ -125,4 +125,20 @@ public sealed class DeliveryDetailPageTests : ConsoleTestContext
         var replay = await Data.DeliveryAsync(Guid.Parse(link["/deliveries/".Length..]));
         Assert.Equal(delivery.Id, replay.ReplayOfId);
     }
+
+    [Fact]
+    public async Task Replay_AsksFirst_WhenTheWebhookIsDisabled()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://billing.example/hook", w => (w.Name, w.Enabled) = ("Billing", false));
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, DateTime.UtcNow.AddMinutes(-1));
+        var page = RenderInConsole<DeliveryDetailPage>(p => p.Add(c => c.Id, delivery.Id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#replay-delivery")));
+
+        page.Find("#replay-delivery").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Webhook 'Billing' is disabled", Host.Find(".mud-dialog").TextContent));
+        Assert.Contains(DeliveryReplayButton.DisabledConsequence, page.Find("#delivery-webhook-disabled").TextContent);
+        Assert.Equal(1, await Data.CountAsync<Delivery>());
+    }
 }

@@ -28,6 +28,9 @@ public partial class DeliveriesPage : IDisposable
     private List<(Guid Id, string Name)> environments = [];
     private DeliveryChangeCoalescer? live;
     private DeliveryGridPage? shown;
+    private int pageIndex;
+    private int pageSize = DeliveryPaging.DefaultSize;
+    private int gridKey;
     private (int Done, int Total)? replayProgress;
 
     [Inject] private DeliveryQueryService Queries { get; set; } = default!;
@@ -51,6 +54,11 @@ public partial class DeliveriesPage : IDisposable
     [SupplyParameterFromQuery(Name = "since")] private string? QuerySince { get; set; }
     [SupplyParameterFromQuery(Name = "until")] private string? QueryUntil { get; set; }
     [SupplyParameterFromQuery(Name = "q")] private string? QueryEventId { get; set; }
+    // And the page: a reload, a bookmark or back from a delivery opens the page the admin was on.
+    [SupplyParameterFromQuery(Name = "page")] private string? QueryPage { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] private string? QuerySize { get; set; }
+
+    private DeliveryPaging Paging => new(pageIndex, pageSize);
 
     protected override async Task OnInitializedAsync()
     {
@@ -58,27 +66,43 @@ public partial class DeliveriesPage : IDisposable
         Selected.Changed += AccountChangedAsync;
         await Selected.EnsureAsync();
         await LoadChoicesAsync();
+        await OpenAtAsync(PagingInQuery());
         live = new DeliveryChangeCoalescer(Changes, LiveInterval, Time, Logger,
             ids => InvokeAsync(() => ShowChangesAsync(ids)), () => InvokeAsync(ShowManyChangesAsync));
     }
 
     /// <summary>
     /// A link to this page (the menu's, with no filters), back or forward changes the query string while the page stays
-    /// open: the filters and the rows follow it.
+    /// open: the filters, the page and the rows follow it.
     /// </summary>
     protected override async Task OnParametersSetAsync()
     {
         var wanted = FiltersInQuery();
-        if (ownNavigations.IsOwn(Navigation.Uri) || wanted.ToQuery().SequenceEqual(filters.ToQuery()))
+        var wantedPaging = PagingInQuery();
+        if (ownNavigations.IsOwn(Navigation.Uri) || (wanted.ToQuery().SequenceEqual(filters.ToQuery()) && wantedPaging == Paging))
         {
             return;
         }
         filters = wanted;
-        await ReloadAsync();
+        await OpenAtAsync(wantedPaging);
     }
 
     private DeliveryFilterState FiltersInQuery() =>
         DeliveryFilterState.Parse(QueryWebhook, QueryEvent, QueryEnvironment, QueryStatus, QuerySince, QueryUntil, QueryEventId);
+
+    private DeliveryPaging PagingInQuery() => DeliveryPaging.Parse(QueryPage, QuerySize);
+
+    /// <summary>
+    /// Shows <paramref name="paging"/>'s page in a new grid, as a reload would: the grid takes its page and size only
+    /// when it starts. A page past the end (an address edited by hand, deliveries purged since) is the last one.
+    /// </summary>
+    private async Task OpenAtAsync(DeliveryPaging paging)
+    {
+        var total = await Queries.CountAsync(Selected.Id, filters.ToFilter(), CancellationToken.None);
+        (pageIndex, pageSize) = (DeliveryPaging.Within(paging.PageIndex, paging.Size, total), paging.Size);
+        shown = null;
+        gridKey++;
+    }
 
     private async Task LoadChoicesAsync()
     {
@@ -100,8 +124,12 @@ public partial class DeliveriesPage : IDisposable
         }
         var page = await Queries.ListAsync(accountId, filter, shown.RequestFor(state.Page), cancellationToken);
         var total = await Queries.CountAsync(accountId, filter, cancellationToken);
+        KeepInAddress(new DeliveryPaging(state.Page, state.PageSize));
         return shown.Loaded(state.Page, page.Items.Select(v => DeliveryRow.From(v, webhooksById)), page.Next, total);
     }
+
+    private void KeepInAddress(DeliveryPaging paging) =>
+        ownNavigations.Replace(Navigation, filters.ToQuery().Concat(paging.ToQuery()).ToDictionary());
 
     /// <summary>Loads the changed deliveries the page could show, and patches them in: no reload of the page.</summary>
     private async Task ShowChangesAsync(IReadOnlyCollection<Guid> ids)
@@ -136,10 +164,17 @@ public partial class DeliveriesPage : IDisposable
         await ReloadAsync();
     }
 
+    /// <summary>Other filters match other deliveries: the history starts again at its first page.</summary>
     private async Task FiltersChangedAsync()
     {
-        ownNavigations.Replace(Navigation, filters.ToQuery());
-        await ReloadAsync();
+        KeepInAddress(Paging with { PageIndex = 0 });
+        if (pageIndex == 0)
+        {
+            await ReloadAsync();
+            return;
+        }
+        // The grid loads the first page when it is handed it.
+        (pageIndex, shown) = (0, null);
     }
 
     private async Task ReloadAsync()
@@ -157,13 +192,6 @@ public partial class DeliveriesPage : IDisposable
         await LoadChoicesAsync();
         await FiltersChangedAsync();
     });
-
-    private async Task ReplayAsync(DeliveryRow row)
-    {
-        var errors = new FieldErrors();
-        var replay = await Replays.ReplayAsync(Selected.Id, row.Id, errors, CancellationToken.None);
-        ReplaySnackbar.Show(Snackbar, replay?.Delivery.Id, errors);
-    }
 
     private async Task ReplayFailedAsync()
     {

@@ -18,13 +18,11 @@ public partial class DeliveryDetailPage : IDisposable
     private string? webhookUrl;
     private bool webhookDisabled;
     private bool loading = true;
-    private bool replaying;
     private DeliveryChangeCoalescer? live;
 
     [Parameter] public Guid Id { get; set; }
 
     [Inject] private DeliveryQueryService Queries { get; set; } = default!;
-    [Inject] private ReplayService Replays { get; set; } = default!;
     [Inject] private DeliveryChanges Changes { get; set; } = default!;
     [Inject] private WebhookService Webhooks { get; set; } = default!;
     [Inject] private SelectedAccount Selected { get; set; } = default!;
@@ -69,26 +67,6 @@ public partial class DeliveryDetailPage : IDisposable
         {
             // A delivery of another account is found once interactive: the prerender shows progress, not "not found".
             loading = detail is null && !RendererInfo.IsInteractive;
-        }
-    }
-
-    private async Task ReplayAsync()
-    {
-        // A double click must replay once, not twice.
-        if (replaying)
-        {
-            return;
-        }
-        replaying = true;
-        try
-        {
-            var errors = new FieldErrors();
-            var replay = await Replays.ReplayAsync(Selected.Id, Id, errors, CancellationToken.None);
-            ReplaySnackbar.Show(Snackbar, replay?.Delivery.Id, errors);
-        }
-        finally
-        {
-            replaying = false;
         }
     }
 

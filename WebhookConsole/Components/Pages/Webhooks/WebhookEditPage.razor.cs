@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using WebhookConsole.Api;
@@ -13,7 +12,8 @@ namespace WebhookConsole.Components.Pages.Webhooks;
 
 public partial class WebhookEditPage : IDisposable
 {
-    private readonly Dictionary<string, string> previewSecrets = [];
+    private readonly SavedFormSnapshot savedForm = new();
+    private WebhookFormPreview? formPreview;
     private List<EventTypeOption> events = [];
     private List<EnvironmentOption> environments = [];
     private List<Guid> loadedEnvironmentIds = [];
@@ -23,13 +23,10 @@ public partial class WebhookEditPage : IDisposable
     private WebhookPreviewResult preview = new(null, null);
     private string? loadedId;
     private string? newSecret;
-    /// <summary>The form as last loaded or saved; the admin is asked before leaving once it differs.</summary>
-    private string? savedSnapshot;
     /// <summary>The fields changed elsewhere since the form was loaded, when a save was refused for them.</summary>
     private List<string>? conflict;
     private bool loading = true;
     private bool saving;
-    private bool testing;
 
     [Inject] private WebhookService Webhooks { get; set; } = default!;
     [Inject] private WebhookEditor Editor { get; set; } = default!;
@@ -38,7 +35,6 @@ public partial class WebhookEditPage : IDisposable
     [Inject] private EnvironmentService Environments { get; set; } = default!;
     [Inject] private SecretProtector Secrets { get; set; } = default!;
     [Inject] private SelectedAccount Selected { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -51,19 +47,20 @@ public partial class WebhookEditPage : IDisposable
 
     private EventTypeOption? PreviewEvent => events.FirstOrDefault(e => e.Name == PreviewEventName);
 
-    private string PreviewEventName => form is null || form.Event == WebhookEndpoint.AnyEvent ? WebhookTestService.DefaultEventForAny : form.Event;
+    private string PreviewEventName => WebhookFormPreview.EventNameOf(form);
 
-    /// <summary>The environment a test event would carry: the first subscribing one by name.</summary>
-    private string PreviewEnvironment => environments.Where(e => form?.EnvironmentIds.Contains(e.Id) == true)
-        .Select(e => e.Name).Order(StringComparer.Ordinal).FirstOrDefault() ?? WebhookTestService.FallbackEnvironment;
+    private string PreviewEnvironment => WebhookFormPreview.EnvironmentOf(form, environments);
 
     private IReadOnlyList<KeyValuePair<string, string>> PreviewHeaders => preview.Request?.Headers ?? [];
 
-    private static string ConflictMessage(List<string> fields) =>
-        $"Not saved: since this page was opened, this webhook's {WebhookFieldLabels.List(fields)} changed elsewhere (in another tab, "
-        + "by another admin, or by the dispatcher). Reload to see those changes and drop yours, or save yours over them.";
+    /// <summary>A new webhook's secret is saved with it; an existing one's is revealed or rotated apart from the form.</summary>
+    private bool FormHasSecret => stored is null;
 
-    protected override void OnInitialized() => Selected.Changed += AccountChangedAsync;
+    protected override void OnInitialized()
+    {
+        formPreview = new WebhookFormPreview(Preview, Secrets);
+        Selected.Changed += AccountChangedAsync;
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -99,7 +96,7 @@ public partial class WebhookEditPage : IDisposable
         }
         // A webhook of another account is found once interactive (above): the prerender shows progress, not "not found".
         (loading, saving) = (form is null && Id is not null && !RendererInfo.IsInteractive, false);
-        savedSnapshot = form?.Snapshot(withSecret: stored is null);
+        savedForm.Take(form, FormHasSecret);
         FormChanged();
     }
 
@@ -130,79 +127,14 @@ public partial class WebhookEditPage : IDisposable
         FormChanged();
     }
 
-    private bool HasUnsavedChanges() => form is not null && savedSnapshot is not null && form.Snapshot(withSecret: stored is null) != savedSnapshot;
+    private bool HasUnsavedChanges() => savedForm.Differs(form, FormHasSecret);
 
     private void FormChanged()
     {
-        if (form is not null)
+        if (form is not null && formPreview is not null)
         {
-            preview = BuildPreview(form);
+            preview = formPreview.Build(form, stored, Selected.Id, PreviewEvent, PreviewEnvironment);
         }
-    }
-
-    private WebhookPreviewResult BuildPreview(WebhookForm edited)
-    {
-        if (PreviewEvent is not { } type)
-        {
-            return new(null, $"The catalogue has no event type '{PreviewEventName}' to preview with.");
-        }
-        if (string.IsNullOrWhiteSpace(edited.Url) || !Uri.TryCreate(edited.Url.Trim(), UriKind.Absolute, out _))
-        {
-            return new(null, "Enter an absolute URL to see the request.");
-        }
-        if (edited.ParseCustomData(null) is null && !string.IsNullOrWhiteSpace(edited.CustomData))
-        {
-            return new(null, "Fix the custom data to see the request.");
-        }
-        SigningSchemeNames.TryParse(edited.Signing, out var scheme);
-        var draft = new WebhookEndpoint
-        {
-            Id = stored?.Id ?? Guid.Empty,
-            AccountId = Selected.Id,
-            Method = edited.Method,
-            Url = edited.Url.Trim(),
-            BodyTemplate = string.IsNullOrWhiteSpace(edited.Template) ? null : edited.Template,
-            CustomDataJson = edited.ParseCustomData(null)?.ToJsonString(),
-            HeadersJson = JsonSerializer.Serialize(edited.HeaderDictionary(null)),
-            Signing = scheme,
-            TimeoutSeconds = edited.TimeoutSeconds,
-        };
-        SetPreviewSecret(draft, edited.Secret);
-        var built = Preview.Build(draft, new EventType { Name = type.Name, SampleJson = type.SampleJson }, PreviewEnvironment);
-        return built.Error is { } error ? built with { Error = "The request cannot be built: " + error } : built;
-    }
-
-    /// <summary>Signs the preview as a delivery would be: with the secret shown here, else the stored ones, else a stand-in.</summary>
-    private void SetPreviewSecret(WebhookEndpoint draft, string? secret)
-    {
-        if (draft.Signing == SigningScheme.None)
-        {
-            return;
-        }
-        if (stored is not null && stored.Signing == draft.Signing && secret is null)
-        {
-            (draft.SecretProtected, draft.PreviousSecretProtected, draft.PreviousSecretExpiresAt) =
-                (stored.SecretProtected, stored.PreviousSecretProtected, stored.PreviousSecretExpiresAt);
-            return;
-        }
-        var plain = secret is not null && WebhookSecrets.Validate(draft.Signing, secret) is null ? secret : StandIn(draft.Signing);
-        if (!previewSecrets.TryGetValue(plain, out var protectedSecret))
-        {
-            protectedSecret = Secrets.Protect(plain);
-            previewSecrets[plain] = protectedSecret;
-        }
-        draft.SecretProtected = protectedSecret;
-    }
-
-    private string StandIn(SigningScheme scheme)
-    {
-        var key = "stand-in:" + scheme;
-        if (!previewSecrets.TryGetValue(key, out var plain))
-        {
-            plain = WebhookSecrets.Generate(scheme);
-            previewSecrets[key] = plain;
-        }
-        return plain;
     }
 
     private Task SaveAsync() => SaveAsync(overwrite: false);
@@ -240,14 +172,14 @@ public partial class WebhookEditPage : IDisposable
             {
                 // Still saving until the page has loaded the new webhook: a click meanwhile would create another.
                 (created, stored) = (true, saved.Webhook);
-                savedSnapshot = form.Snapshot(withSecret: false);
+                savedForm.Take(form, withSecret: false);
                 Navigation.NavigateTo($"/webhooks/{saved.Webhook.Id}", replace: true);
                 return;
             }
             (stored, loadedEnvironmentIds) = (saved.Webhook, [.. form.EnvironmentIds]);
             newSecret = saved.Secret;
             form.Secret = saved.Secret;
-            savedSnapshot = form.Snapshot(withSecret: false);
+            savedForm.Take(form, withSecret: false);
             FormChanged();
         }
         finally
@@ -270,27 +202,9 @@ public partial class WebhookEditPage : IDisposable
             (stored, form.Enabled) = (saved.Webhook, true);
             if (clean)
             {
-                savedSnapshot = form.Snapshot(withSecret: false);
+                savedForm.Take(form, withSecret: false);
             }
             Snackbar.Add("Webhook enabled again", Severity.Success);
-        }
-    }
-
-    private async Task SendTestAsync()
-    {
-        if (stored is null || testing)
-        {
-            return;
-        }
-        // One test at a time: a double click would otherwise send two and stack two dialogs.
-        testing = true;
-        try
-        {
-            await TestResultDialog.ShowAsync(Dialogs, Selected.Id, stored.Id, stored.Name, stored.EventType);
-        }
-        finally
-        {
-            testing = false;
         }
     }
 

@@ -18,7 +18,6 @@ public partial class WebhooksPage : IDisposable
     private List<WebhookRow>? webhooks;
     private List<string> catalogue = [];
     private bool loading;
-    private bool testing;
     private string? search;
     private string eventFilter = AllEvents;
     private string statusFilter = AllStatuses;
@@ -140,24 +139,6 @@ public partial class WebhooksPage : IDisposable
             { d => d.CustomDataJson, webhook.CustomDataJson },
             { d => d.Method, webhook.Method },
         }, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
-    }
-
-    private async Task SendTestAsync(WebhookRow webhook)
-    {
-        // One test at a time: a double click would otherwise send two and stack two dialogs.
-        if (testing)
-        {
-            return;
-        }
-        testing = true;
-        try
-        {
-            await TestResultDialog.ShowAsync(Dialogs, Selected.Id, webhook.Id, webhook.Name, webhook.EventType);
-        }
-        finally
-        {
-            testing = false;
-        }
     }
 
     private async Task DeleteAsync(WebhookRow webhook)
