@@ -52,4 +52,24 @@ public sealed class WebhookSenderTests
         Assert.Equal(429, result.StatusCode);
         Assert.Equal(expectedSeconds, result.RetryAfter?.TotalSeconds);
     }
+
+    [Fact]
+    public async Task RefusedConnection_IsDescribedOnce()
+    {
+        // A port nothing listens on: the socket's own message is already part of the request's.
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var sender = new WebhookSender(services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System, NullLogger<WebhookSender>.Instance);
+
+        var result = await sender.SendAsync(
+            new OutgoingRequest("POST", $"http://127.0.0.1:{port}/hook", [], "{}", TimeSpan.FromSeconds(10)), CancellationToken.None);
+
+        Assert.Null(result.StatusCode);
+        Assert.Equal($"Connection refused (127.0.0.1:{port})", result.Error);
+    }
 }

@@ -159,8 +159,9 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
 
     private static string Describe(HttpRequestException ex)
     {
+        // "Connection refused (host:port)" already says what its socket error does.
         var inner = ex.InnerException?.Message;
-        return string.IsNullOrEmpty(inner) || inner == ex.Message ? ex.Message : $"{ex.Message} ({inner})";
+        return string.IsNullOrEmpty(inner) || ex.Message.Contains(inner, StringComparison.Ordinal) ? ex.Message : $"{ex.Message} ({inner})";
     }
 
     private static string SafeHost(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Authority : "?";
