@@ -40,8 +40,8 @@ public partial class AdminsPage
         busy = true;
         var errors = new FieldErrors();
         var added = await Admins.AddAsync(newEmail, newPassword, errors, CancellationToken.None);
-        emailError = First(errors, "email");
-        passwordError = First(errors, "password");
+        emailError = Faults(errors, "email");
+        passwordError = Faults(errors, "password");
         busy = false;
         if (added is null)
         {
@@ -73,6 +73,7 @@ public partial class AdminsPage
         await LoadAsync();
     }
 
-    private static string? First(FieldErrors errors, string field) =>
-        errors.Items.TryGetValue(field, out var rules) ? FieldMessage.Sentence(rules.Values.First()) : null;
+    /// <summary>Every rule the input broke, so a weak password is fixed in one go rather than one rule per attempt.</summary>
+    private static string? Faults(FieldErrors errors, string field) =>
+        errors.Items.TryGetValue(field, out var rules) ? string.Join(" ", rules.Values.Select(FieldMessage.Sentence)) : null;
 }
