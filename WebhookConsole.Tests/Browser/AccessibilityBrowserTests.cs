@@ -98,7 +98,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browsers)
         await browser.SignInAsync();
 
         string[] paths = ["/", "/webhooks", "/webhooks/new", $"/webhooks/{webhook}", "/environments", "/event-types", "/deliveries",
-            $"/deliveries/{delivery}", "/tokens", "/accounts", "/audit", "/no-such-page"];
+            $"/deliveries/{delivery}", "/tokens", "/accounts", "/admins", "/audit", "/no-such-page"];
         var problems = new List<string>();
         foreach (var path in paths)
         {

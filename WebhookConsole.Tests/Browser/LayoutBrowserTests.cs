@@ -121,7 +121,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browsers)
         await browser.SignInAsync();
 
         var tops = new Dictionary<string, double>();
-        foreach (var path in new[] { "/", "/webhooks", "/webhooks/new", "/environments", "/event-types", "/deliveries", "/tokens", "/accounts", "/audit" })
+        foreach (var path in new[] { "/", "/webhooks", "/webhooks/new", "/environments", "/event-types", "/deliveries", "/tokens", "/accounts", "/admins", "/audit" })
         {
             await browser.GotoAsync(path);
             await Expect(browser.Page.Locator("h1")).ToBeVisibleAsync();

@@ -17,6 +17,7 @@ public sealed class SignInTests
     [InlineData("/tokens", "%2Ftokens")]
     [InlineData("/event-types", "%2Fevent-types")]
     [InlineData("/accounts", "%2Faccounts")]
+    [InlineData("/admins", "%2Fadmins")]
     public async Task Page_RedirectsToSignIn_WhenNotSignedIn(string path, string returnUrl)
     {
         await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);

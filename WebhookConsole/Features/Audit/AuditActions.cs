@@ -18,6 +18,8 @@ internal static class AuditActions
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string AccountCreated = "account.created";
+    public const string AdminCreated = "admin.created";
+    public const string AdminDeleted = "admin.deleted";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -25,6 +27,7 @@ internal static class AuditActions
         EnvironmentCreated, EnvironmentUpdated, EnvironmentDeleted,
         EventTypeCreated, EventTypeUpdated, EventTypeDeleted,
         TokenCreated, TokenRevoked, AccountCreated,
+        AdminCreated, AdminDeleted,
     ];
 
     /// <summary>

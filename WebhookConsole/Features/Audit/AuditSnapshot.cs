@@ -7,6 +7,7 @@ using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Features.Accounts;
 using WebhookConsole.Features.Environments;
 using WebhookConsole.Features.EventTypes;
+using WebhookConsole.Features.Identity;
 using WebhookConsole.Features.Tokens;
 using WebhookConsole.Features.Webhooks;
 
@@ -89,6 +90,17 @@ internal sealed record AuditSnapshot(string EntityType, Guid EntityId, string? E
             ["id"] = a.Id,
             ["name"] = a.Name,
             ["created"] = a.CreatedAt,
+        });
+
+    /// <summary>
+    /// An admin is known by id and email: never the password hash or the security stamp. Admins belong to no
+    /// account, so every account's log shows them.
+    /// </summary>
+    public static AuditSnapshot Of(AdminUser a) =>
+        new(AuditEntityTypes.Admin, Guid.Parse(a.Id), a.Email, null, new JsonObject
+        {
+            ["id"] = a.Id,
+            ["email"] = a.Email,
         });
 
     /// <summary>True when both snapshots hold the same values, leaving out <paramref name="ignored"/> fields.</summary>

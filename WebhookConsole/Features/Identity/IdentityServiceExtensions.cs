@@ -54,6 +54,7 @@ internal static class IdentityServiceExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
         builder.Services.AddScoped<AdminBootstrapper>();
+        builder.Services.AddSingleton<AdminService>();
         return builder;
     }
 
