@@ -64,6 +64,11 @@ public sealed class OpenApiDocumentTests(ApiAppFixture fixture) : IClassFixture<
         string[] query = ["status", "webhook_id", "event", "since", "until", "page_size", "start_key"];
         var deliveries = document["paths"]!["/api/v1/accounts/{account_id}/deliveries"]!["get"]!;
         Assert.Equal(query, deliveries["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query").Select(p => p!["name"]!.GetValue<string>()));
+        foreach (var list in new[] { "webhooks", "environments" })
+        {
+            var get = document["paths"]![$"/api/v1/accounts/{{account_id}}/{list}"]!["get"]!;
+            Assert.Equal(["page_size", "start_key"], get["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query").Select(p => p!["name"]!.GetValue<string>()));
+        }
         Assert.True(document["paths"]!["/api/v1/accounts/{account_id}/webhooks"]!["put"]!["responses"]!.AsObject().ContainsKey("201"));
         Assert.True(document["paths"]!["/api/v1/accounts/{account_id}/events"]!["post"]!["responses"]!.AsObject().ContainsKey("202"));
     }

@@ -41,10 +41,12 @@ public sealed class TestData(IServiceProvider services)
         return webhook;
     }
 
-    internal async Task<WebhookEnvironment> AddEnvironmentAsync(Guid accountId, string name, params Guid[] webhookIds)
+    internal Task<WebhookEnvironment> AddEnvironmentAsync(Guid accountId, string name, params Guid[] webhookIds) =>
+        AddEnvironmentAsync(accountId, name, DateTime.UtcNow, webhookIds);
+
+    internal async Task<WebhookEnvironment> AddEnvironmentAsync(Guid accountId, string name, DateTime createdAt, params Guid[] webhookIds)
     {
-        var now = DateTime.UtcNow;
-        var environment = new WebhookEnvironment { Id = Guid.CreateVersion7(), AccountId = accountId, Name = name, CreatedAt = now, UpdatedAt = now };
+        var environment = new WebhookEnvironment { Id = Guid.CreateVersion7(), AccountId = accountId, Name = name, CreatedAt = createdAt, UpdatedAt = createdAt };
         environment.Subscriptions.AddRange(webhookIds.Select(id => new EnvironmentSubscription { EnvironmentId = environment.Id, WebhookId = id }));
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -15,11 +15,14 @@ public sealed class NodeChangeMessageTests
         var setup = NodeChangeMessage.Parse(NodeChangeMessage.WebhookSetup(Sender).ToPayload());
         var many = NodeChangeMessage.Parse(NodeChangeMessage.ManyDeliveries(Sender).ToPayload());
         var deliveries = NodeChangeMessage.Parse(NodeChangeMessage.Deliveries(Sender, ids).ToPayload());
+        var tokens = NodeChangeMessage.Parse(NodeChangeMessage.ApiTokens(Sender).ToPayload());
 
         Assert.Equal((NodeChangeKind.WebhookSetup, Sender), (setup!.Kind, setup.Sender));
         Assert.Equal((NodeChangeKind.ManyDeliveries, Sender), (many!.Kind, many.Sender));
         Assert.Equal((NodeChangeKind.Deliveries, Sender), (deliveries!.Kind, deliveries.Sender));
         Assert.Equal(ids, deliveries.DeliveryIds);
+        Assert.Equal((NodeChangeKind.ApiTokens, Sender), (tokens!.Kind, tokens.Sender));
+        Assert.Equal("t||" + Sender, NodeChangeMessage.ApiTokens(Sender).ToPayload());
     }
 
     [Fact]
@@ -44,6 +47,7 @@ public sealed class NodeChangeMessageTests
     [InlineData("d|not-an-id|node")]
     [InlineData("d|00000000000000000000000000000000,|node")]
     [InlineData("ss||node")]
+    [InlineData("t|00000000000000000000000000000000|node")]
     public void Parse_AnswersNull_WhenThePayloadIsNotOneThisNodeUnderstands(string payload) =>
         Assert.Null(NodeChangeMessage.Parse(payload));
 

@@ -4,10 +4,12 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using WebhookConsole.Api;
 using WebhookConsole.Data.NodeChanges;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Tokens;
 using WebhookConsole.Features.Webhooks;
 using WebhookConsole.Tests.Support;
 using Xunit.Abstractions;
@@ -70,6 +72,33 @@ public sealed class NodeChangesTests(PostgresCluster cluster, ITestOutputHelper 
         await Poll.UntilAsync(async () => protector.Unprotect((await cacheB.FindAsync([webhook.Id], CancellationToken.None))[webhook.Id].SecretProtected!) == secret,
             Prompt, "node B's dispatcher to sign with the new secret");
         output.WriteLine($"node B's dispatcher had the new secret after {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task RevokingAToken_IsRefusedByTheOtherNode_WellWithinTheCacheLifetime()
+    {
+        await using var nodes = await TwoNodes.StartAsync(cluster);
+        var accountId = await nodes.A.DefaultAccountIdAsync();
+        var tokensA = nodes.A.Services.GetRequiredService<ApiTokenService>();
+        var (token, plain) = (await tokensA.CreateAsync(accountId, "revoked soon", new FieldErrors(), CancellationToken.None))!.Value;
+        await nodes.WaitListeningAsync();
+        using var clientB = nodes.B.CreateClient();
+        clientB.DefaultRequestHeaders.Add("X-Auth-Token", plain);
+        // Node B remembers the token's caller.
+        using (var before = await clientB.GetAsync("/api/v1/whoami"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        Assert.True(await tokensA.RevokeAsync(accountId, token.Id, CancellationToken.None));
+        var clock = Stopwatch.StartNew();
+
+        await Poll.UntilAsync(async () =>
+        {
+            using var after = await clientB.GetAsync("/api/v1/whoami");
+            return after.StatusCode == HttpStatusCode.Unauthorized;
+        }, Prompt, "node B to refuse the revoked token");
+        output.WriteLine($"node B refused the revoked token after {clock.Elapsed.TotalMilliseconds:0} ms");
     }
 
     [Fact]

@@ -11,4 +11,7 @@ internal enum NodeChangeKind
 
     /// <summary><c>m</c>: more deliveries than one message can name: open pages reload.</summary>
     ManyDeliveries,
+
+    /// <summary><c>t</c>: an API token was revoked: the cache of token callers forgets everything.</summary>
+    ApiTokens,
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Tokens;
 using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Data.NodeChanges;
@@ -18,6 +19,7 @@ internal sealed class NodeChangeListener(
     NodeIdentity identity,
     WebhookSetupChanges setupChanges,
     DeliveryChanges deliveryChanges,
+    ApiTokenChanges tokenChanges,
     TimeProvider time,
     ILogger<NodeChangeListener> logger) : BackgroundService
 {
@@ -53,6 +55,7 @@ internal sealed class NodeChangeListener(
                 // Whatever was cached before this point may have changed unheard (before the first connection too).
                 setupChanges.AnnounceFromOtherNode();
                 deliveryChanges.PublishManyFromOtherNode();
+                tokenChanges.AnnounceFromOtherNode();
                 if (lost)
                 {
                     logger.LogInformation("Hearing the other nodes' changes again");
@@ -128,6 +131,9 @@ internal sealed class NodeChangeListener(
                     break;
                 case NodeChangeKind.ManyDeliveries:
                     deliveryChanges.PublishManyFromOtherNode();
+                    break;
+                case NodeChangeKind.ApiTokens:
+                    tokenChanges.AnnounceFromOtherNode();
                     break;
             }
         }

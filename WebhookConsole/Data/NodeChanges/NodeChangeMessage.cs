@@ -19,6 +19,8 @@ internal sealed record NodeChangeMessage(NodeChangeKind Kind, string Sender, IRe
 
     public static NodeChangeMessage WebhookSetup(string sender) => new(NodeChangeKind.WebhookSetup, sender, []);
 
+    public static NodeChangeMessage ApiTokens(string sender) => new(NodeChangeKind.ApiTokens, sender, []);
+
     public static NodeChangeMessage ManyDeliveries(string sender) => new(NodeChangeKind.ManyDeliveries, sender, []);
 
     public static NodeChangeMessage Deliveries(string sender, IReadOnlyList<Guid> ids) => new(NodeChangeKind.Deliveries, sender, ids);
@@ -59,6 +61,8 @@ internal sealed record NodeChangeMessage(NodeChangeKind Kind, string Sender, IRe
                 return WebhookSetup(sender);
             case 'm' when ids.IsEmpty:
                 return ManyDeliveries(sender);
+            case 't' when ids.IsEmpty:
+                return ApiTokens(sender);
             case 'd':
                 var parsed = new List<Guid>(ids.Length / (IdChars + 1) + 1);
                 foreach (var range in ids.Split(','))
@@ -83,6 +87,7 @@ internal sealed record NodeChangeMessage(NodeChangeKind Kind, string Sender, IRe
         NodeChangeKind.WebhookSetup => 's',
         NodeChangeKind.Deliveries => 'd',
         NodeChangeKind.ManyDeliveries => 'm',
+        NodeChangeKind.ApiTokens => 't',
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -3,13 +3,15 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Tokens;
 using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Data.NodeChanges;
 
 /// <summary>
 /// Tells the other nodes (PostgreSQL only) what changed on this one: a change of webhook setup at once, so their
-/// caches stop routing to a disabled webhook or signing with a rotated secret; changed deliveries gathered for
+/// caches stop routing to a disabled webhook or signing with a rotated secret; a revoked API token at once, so their
+/// cache of token callers stops letting it in; changed deliveries gathered for
 /// <see cref="DeliveryInterval"/> into one notification, so a delivery costs the sending path no more than adding its
 /// id to a set. When the ids would not fit one notification, or one could not be sent, the next says "many changed".
 /// A message that cannot be sent is logged and dropped: the other nodes' caches expire within seconds all the same.
@@ -20,6 +22,7 @@ internal sealed class NodeChangeSender(
     NodeIdentity identity,
     WebhookSetupChanges setupChanges,
     DeliveryChanges deliveryChanges,
+    ApiTokenChanges tokenChanges,
     TimeProvider time,
     ILogger<NodeChangeSender> logger) : BackgroundService
 {
@@ -28,6 +31,7 @@ internal sealed class NodeChangeSender(
     private const int CommandTimeoutSeconds = 5;
 
     private readonly Channel<bool> setupSignal = Signal();
+    private readonly Channel<bool> tokenSignal = Signal();
     private readonly Channel<bool> deliverySignal = Signal();
     private readonly Lock gate = new();
     private readonly HashSet<Guid> pendingIds = [];
@@ -46,9 +50,13 @@ internal sealed class NodeChangeSender(
         deliveryCapacity = NodeChangeMessage.DeliveryCapacity(identity.Name);
         setupChanges.ChangedHere += OnSetupChanged;
         deliveryChanges.ChangedHere += OnDeliveriesChanged;
+        tokenChanges.ChangedHere += OnTokensChanged;
         try
         {
-            await Task.WhenAll(SendSetupChangesAsync(stoppingToken), SendDeliveryChangesAsync(stoppingToken));
+            await Task.WhenAll(
+                SendOnSignalAsync(setupSignal, NodeChangeMessage.WebhookSetup(identity.Name), stoppingToken),
+                SendOnSignalAsync(tokenSignal, NodeChangeMessage.ApiTokens(identity.Name), stoppingToken),
+                SendDeliveryChangesAsync(stoppingToken));
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
@@ -63,10 +71,13 @@ internal sealed class NodeChangeSender(
         {
             setupChanges.ChangedHere -= OnSetupChanged;
             deliveryChanges.ChangedHere -= OnDeliveriesChanged;
+            tokenChanges.ChangedHere -= OnTokensChanged;
         }
     }
 
     private void OnSetupChanged() => setupSignal.Writer.TryWrite(true);
+
+    private void OnTokensChanged() => tokenSignal.Writer.TryWrite(true);
 
     private void OnDeliveriesChanged(IReadOnlyCollection<Guid> ids)
     {
@@ -95,12 +106,12 @@ internal sealed class NodeChangeSender(
     /// The signal is taken before the message is sent: a change announced while one is on its way (a save announces
     /// as it starts and again once committed) sends another, so the last message always follows the commit.
     /// </summary>
-    private async Task SendSetupChangesAsync(CancellationToken stoppingToken)
+    private async Task SendOnSignalAsync(Channel<bool> signal, NodeChangeMessage message, CancellationToken stoppingToken)
     {
-        while (await setupSignal.Reader.WaitToReadAsync(stoppingToken))
+        while (await signal.Reader.WaitToReadAsync(stoppingToken))
         {
-            setupSignal.Reader.TryRead(out _);
-            await SendAsync(NodeChangeMessage.WebhookSetup(identity.Name), stoppingToken);
+            signal.Reader.TryRead(out _);
+            await SendAsync(message, stoppingToken);
         }
     }
 

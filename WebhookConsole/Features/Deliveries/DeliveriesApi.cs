@@ -14,18 +14,12 @@ internal static class DeliveriesApi
         ("until", "deliveries created at or before this ISO 8601 time"),
     ];
 
-    private static readonly (string, string)[] Paging =
-    [
-        ("page_size", "items per page, 1 to 500 (default 50)"),
-        ("start_key", "the next_start_key of the page before"),
-    ];
-
     public static RouteGroupBuilder MapDeliveriesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/accounts/{account_id}").WithTags("Deliveries");
         group.MapGet("/deliveries", ListAsync)
             .WithName("ListDeliveries").WithSummary("Delivery history, newest first, filtered and paged by start_key")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query([.. Filters, .. Paging]))
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query([.. Filters, .. DeliveryQueryParser.PagingParameters]))
             .ProducesPage<DeliveryResponse>();
         group.MapPost("/deliveries/replay", ReplayManyAsync)
             .WithName("ReplayDeliveries").WithSummary("Replay every delivery matching the filters (status defaults to failed)")
@@ -38,12 +32,12 @@ internal static class DeliveriesApi
         group.MapGet("/webhooks/attempts", (HttpContext http, DeliveryQueryService queries, CancellationToken ct) =>
                 AttemptsAsync(http, null, queries, ct))
             .WithName("ListAttempts").WithSummary("Recent attempts of all webhooks, newest first")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Paging))
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(DeliveryQueryParser.PagingParameters))
             .ProducesPage<AttemptResponse>();
         group.MapGet("/webhooks/{webhook_id}/attempts", (HttpContext http, string webhook_id, DeliveryQueryService queries, CancellationToken ct) =>
                 AttemptsAsync(http, webhook_id, queries, ct))
             .WithName("ListWebhookAttempts").WithSummary("Recent attempts of one webhook, newest first")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(Paging))
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(DeliveryQueryParser.PagingParameters))
             .ProducesPage<AttemptResponse>();
         return api;
     }

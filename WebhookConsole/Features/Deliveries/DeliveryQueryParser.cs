@@ -9,6 +9,13 @@ internal static class DeliveryQueryParser
     public static readonly IReadOnlyList<string> FilterNames = ["status", "webhook_id", "event", "since", "until"];
     public static readonly IReadOnlyList<string> PagingNames = ["page_size", "start_key"];
 
+    /// <summary>The paging parameters as the API document describes them, for every paged list.</summary>
+    public static readonly (string Name, string Description)[] PagingParameters =
+    [
+        ("page_size", "items per page, 1 to 500 (default 50)"),
+        ("start_key", "the next_start_key of the page before"),
+    ];
+
     /// <summary>
     /// Faults every parameter not in <paramref name="allowed"/>: a misspelt filter read as no filter would list, or
     /// replay, far more than was asked for.

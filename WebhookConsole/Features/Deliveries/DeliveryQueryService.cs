@@ -20,7 +20,7 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         var ordered = query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id);
         var rows = page.StartKey is null && page.Skip > 0 ? ordered.Skip(page.Skip) : ordered;
         var items = await WithEventAsync(db, rows.Take(page.PageSize + 1), cancellationToken);
-        return ToPage(items, page.PageSize, v => new PageKey(v.Delivery.CreatedAt, v.Delivery.Id));
+        return Page<DeliveryView>.Of(items, page.PageSize, v => new PageKey(v.Delivery.CreatedAt, v.Delivery.Id));
     }
 
     public async Task<int> CountAsync(Guid accountId, DeliveryFilter filter, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
             .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
             .Take(page.PageSize + 1)
             .ToListAsync(cancellationToken);
-        return ToPage(items, page.PageSize, a => new PageKey(a.CreatedAt, a.Id));
+        return Page<DeliveryAttempt>.Of(items, page.PageSize, a => new PageKey(a.CreatedAt, a.Id));
     }
 
     public async Task<bool> WebhookExistsAsync(Guid accountId, Guid webhookId, CancellationToken cancellationToken)
@@ -141,15 +141,5 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
             .OrderByDescending(r => r.Delivery.CreatedAt).ThenByDescending(r => r.Delivery.Id)
             .Select(r => new DeliveryView(r.Delivery, r.EventId, r.EnvironmentName))
             .ToList();
-    }
-
-    private static Page<T> ToPage<T>(List<T> rows, int size, Func<T, PageKey> keyOf)
-    {
-        if (rows.Count <= size)
-        {
-            return new Page<T>(rows, null);
-        }
-        var items = rows.Take(size).ToList();
-        return new Page<T>(items, keyOf(items[^1]));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Api;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Audit;
+using WebhookConsole.Features.Deliveries;
 
 namespace WebhookConsole.Features.Environments;
 
@@ -17,6 +18,20 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Environments.AsNoTracking().Include(e => e.Subscriptions)
             .Where(e => e.AccountId == accountId).OrderBy(e => e.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One page of the account's environments, newest first by (created, id), paged by key like the history.</summary>
+    public async Task<Page<WebhookEnvironment>> PageAsync(Guid accountId, PageRequest page, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Environments.AsNoTracking().Where(e => e.AccountId == accountId);
+        if (page.StartKey is { } key)
+        {
+            query = query.Where(e => e.CreatedAt < key.CreatedAt || (e.CreatedAt == key.CreatedAt && e.Id.CompareTo(key.Id) < 0));
+        }
+        var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Take(page.PageSize + 1).Include(e => e.Subscriptions).ToListAsync(cancellationToken);
+        return Page<WebhookEnvironment>.Of(rows, page.PageSize, e => new PageKey(e.CreatedAt, e.Id));
     }
 
     public async Task<WebhookEnvironment?> GetAsync(Guid accountId, Guid id, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using WebhookConsole.Api;
+using WebhookConsole.Features.Deliveries;
 
 namespace WebhookConsole.Features.Environments;
 
@@ -11,8 +12,9 @@ internal static class EnvironmentsApi
     public static RouteGroupBuilder MapEnvironmentsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("").WithTags("Environments");
-        group.MapGet(Environments, ListAsync).WithName("ListEnvironments").WithSummary("List the account's environments")
-            .ProducesData<List<EnvironmentResponse>>();
+        group.MapGet(Environments, ListAsync).WithName("ListEnvironments").WithSummary("List the account's environments, newest first, paged by start_key")
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(DeliveryQueryParser.PagingParameters))
+            .ProducesPage<EnvironmentResponse>();
         group.MapPut(Environments, CreateAsync).WithName("CreateEnvironment").WithSummary("Create an environment; names are unique per account")
             .AcceptsData<EnvironmentRequest>().ProducesCreated<EnvironmentResponse>().ProducesApiErrors(StatusCodes.Status409Conflict);
         group.MapGet(Environment, GetAsync).WithName("GetEnvironment").WithSummary("Read an environment").ProducesData<EnvironmentResponse>();
@@ -31,8 +33,15 @@ internal static class EnvironmentsApi
 
     private static async Task<IResult> ListAsync(HttpContext http, EnvironmentService environments, CancellationToken cancellationToken)
     {
-        var list = await environments.ListAsync(http.Caller().AccountId, cancellationToken);
-        return ApiResults.Ok(http, list.Select(EnvironmentResponse.From).ToList());
+        var errors = new FieldErrors();
+        DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.PagingNames, errors);
+        var paging = DeliveryQueryParser.Paging(http.Request.Query, errors);
+        if (errors.Any)
+        {
+            return ApiResults.Invalid(http, errors);
+        }
+        var page = await environments.PageAsync(http.Caller().AccountId, paging, cancellationToken);
+        return ApiResults.Page(http, page.Items.Select(EnvironmentResponse.From).ToList(), paging.PageSize, page.Next?.ToString());
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, string environment_id, EnvironmentService environments, CancellationToken cancellationToken) =>

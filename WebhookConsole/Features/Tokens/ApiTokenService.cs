@@ -9,11 +9,7 @@ using WebhookConsole.Features.Bootstrap;
 
 namespace WebhookConsole.Features.Tokens;
 
-internal sealed class ApiTokenService(
-    IDbContextFactory<AppDbContext> dbFactory,
-    TimeProvider time,
-    IOptions<BootstrapOptions> bootstrap,
-    AuditLog audit)
+internal sealed class ApiTokenService
 {
     public const string BootstrapTokenName = "bootstrap";
     // The length the database holds (ApiTokenConfiguration).
@@ -21,13 +17,35 @@ internal sealed class ApiTokenService(
     private const string TokenPrefix = "wc_";
 
     /// <summary>
-    /// How long a token's caller is remembered: a revocation takes effect at once on the node that made it, and
-    /// on other nodes within this time.
+    /// How long a token's caller is remembered: a revocation takes effect at once on the node that made it and, told
+    /// through <see cref="ApiTokenChanges"/>, on the other nodes; should that news be lost, within this time.
     /// </summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
+    private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly TimeProvider time;
+    private readonly IOptions<BootstrapOptions> bootstrap;
+    private readonly AuditLog audit;
+    private readonly ApiTokenChanges changes;
+
     // Every API request authenticates; remembering known tokens briefly saves a hash lookup in the database each time.
-    private readonly ExpiringCache<string, ApiCaller?> callers = new(CacheLifetime, time);
+    private readonly ExpiringCache<string, ApiCaller?> callers;
+
+    public ApiTokenService(
+        IDbContextFactory<AppDbContext> dbFactory,
+        TimeProvider time,
+        IOptions<BootstrapOptions> bootstrap,
+        AuditLog audit,
+        ApiTokenChanges changes)
+    {
+        this.dbFactory = dbFactory;
+        this.time = time;
+        this.bootstrap = bootstrap;
+        this.audit = audit;
+        this.changes = changes;
+        callers = new(CacheLifetime, time);
+        changes.Changed += callers.Clear;
+    }
 
     /// <summary>Tokens are long random strings, so a plain SHA-256 is enough to make the stored value useless.</summary>
     public static string Hash(string token) =>
@@ -110,8 +128,8 @@ internal sealed class ApiTokenService(
         await transaction.CommitAsync(cancellationToken);
         if (revoked)
         {
-            // Only the hash is remembered, and the revoked token's plain value is not known here: forget them all.
-            callers.Clear();
+            // Only the hash is remembered, and the revoked token's plain value is not known here: every node forgets them all.
+            changes.Announce();
         }
         return revoked;
     }

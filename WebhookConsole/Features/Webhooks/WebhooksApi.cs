@@ -12,8 +12,9 @@ internal static class WebhooksApi
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("").WithTags("Webhooks");
-        group.MapGet(Webhooks, ListAsync).WithName("ListWebhooks").WithSummary("List the account's webhooks, newest first")
-            .ProducesData<List<WebhookResponse>>();
+        group.MapGet(Webhooks, ListAsync).WithName("ListWebhooks").WithSummary("List the account's webhooks, newest first, paged by start_key")
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(DeliveryQueryParser.PagingParameters))
+            .ProducesPage<WebhookResponse>();
         group.MapPut(Webhooks, CreateAsync).WithName("CreateWebhook").WithSummary("Create a webhook; the answer carries its secret")
             .AcceptsData<WebhookRequest>().ProducesCreated<WebhookResponse>();
         group.MapGet(Webhook, GetAsync).WithName("GetWebhook").WithSummary("Read a webhook").ProducesData<WebhookResponse>();
@@ -38,8 +39,15 @@ internal static class WebhooksApi
 
     private static async Task<IResult> ListAsync(HttpContext http, WebhookService webhooks, CancellationToken cancellationToken)
     {
-        var list = await webhooks.ListAsync(http.Caller().AccountId, cancellationToken);
-        return ApiResults.Ok(http, list.Select(w => WebhookResponse.From(w)).ToList());
+        var errors = new FieldErrors();
+        DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.PagingNames, errors);
+        var paging = DeliveryQueryParser.Paging(http.Request.Query, errors);
+        if (errors.Any)
+        {
+            return ApiResults.Invalid(http, errors);
+        }
+        var page = await webhooks.PageAsync(http.Caller().AccountId, paging, cancellationToken);
+        return ApiResults.Page(http, page.Items.Select(w => WebhookResponse.From(w)).ToList(), paging.PageSize, page.Next?.ToString());
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, string webhook_id, WebhookService webhooks, CancellationToken cancellationToken) =>
