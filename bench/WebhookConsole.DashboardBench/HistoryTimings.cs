@@ -1,3 +1,4 @@
+using WebhookConsole.Data.Paging;
 using WebhookConsole.Features.Deliveries;
 
 namespace WebhookConsole.DashboardBench;

@@ -19,7 +19,7 @@ internal static class DeliveriesApi
         var group = api.MapGroup("/accounts/{account_id}").WithTags("Deliveries");
         group.MapGet("/deliveries", ListAsync)
             .WithName("ListDeliveries").WithSummary("Delivery history, newest first, filtered and paged by start_key")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query([.. Filters, .. DeliveryQueryParser.PagingParameters]))
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query([.. Filters, .. ListQuery.PagingParameters]))
             .ProducesPage<DeliveryResponse>();
         group.MapPost("/deliveries/replay", ReplayManyAsync)
             .WithName("ReplayDeliveries").WithSummary("Replay every delivery matching the filters (status defaults to failed)")
@@ -32,12 +32,12 @@ internal static class DeliveriesApi
         group.MapGet("/webhooks/attempts", (HttpContext http, DeliveryQueryService queries, CancellationToken ct) =>
                 AttemptsAsync(http, null, queries, ct))
             .WithName("ListAttempts").WithSummary("Recent attempts of all webhooks, newest first")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(DeliveryQueryParser.PagingParameters))
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(ListQuery.PagingParameters))
             .ProducesPage<AttemptResponse>();
         group.MapGet("/webhooks/{webhook_id}/attempts", (HttpContext http, string webhook_id, DeliveryQueryService queries, CancellationToken ct) =>
                 AttemptsAsync(http, webhook_id, queries, ct))
             .WithName("ListWebhookAttempts").WithSummary("Recent attempts of one webhook, newest first")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(DeliveryQueryParser.PagingParameters))
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(ListQuery.PagingParameters))
             .ProducesPage<AttemptResponse>();
         return api;
     }
@@ -45,9 +45,9 @@ internal static class DeliveriesApi
     private static async Task<IResult> ListAsync(HttpContext http, DeliveryQueryService queries, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        DeliveryQueryParser.RejectUnknown(http.Request.Query, [.. DeliveryQueryParser.FilterNames, .. DeliveryQueryParser.PagingNames], errors);
+        ListQuery.RejectUnknown(http.Request.Query, [.. DeliveryQueryParser.FilterNames, .. ListQuery.PagingNames], errors);
         var filter = DeliveryQueryParser.Filter(http.Request.Query, errors);
-        var paging = DeliveryQueryParser.Paging(http.Request.Query, errors);
+        var paging = ListQuery.Paging(http.Request.Query, errors);
         if (errors.Any)
         {
             return ApiResults.Invalid(http, errors);
@@ -76,7 +76,7 @@ internal static class DeliveriesApi
     private static async Task<IResult> ReplayManyAsync(HttpContext http, ApiBodyReader reader, ReplayService replays, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.FilterNames, errors);
+        ListQuery.RejectUnknown(http.Request.Query, DeliveryQueryParser.FilterNames, errors);
         var filter = DeliveryQueryParser.Filter(http.Request.Query, errors);
         if (errors.Any)
         {
@@ -105,8 +105,8 @@ internal static class DeliveriesApi
             }
         }
         var errors = new FieldErrors();
-        DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.PagingNames, errors);
-        var paging = DeliveryQueryParser.Paging(http.Request.Query, errors);
+        ListQuery.RejectUnknown(http.Request.Query, ListQuery.PagingNames, errors);
+        var paging = ListQuery.Paging(http.Request.Query, errors);
         if (errors.Any)
         {
             return ApiResults.Invalid(http, errors);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Data;
+using WebhookConsole.Data.Paging;
 
 namespace WebhookConsole.Features.Deliveries;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Api;
 using WebhookConsole.Data;
+using WebhookConsole.Data.Paging;
 using WebhookConsole.Features.Audit;
-using WebhookConsole.Features.Deliveries;
 
 namespace WebhookConsole.Features.Environments;
 

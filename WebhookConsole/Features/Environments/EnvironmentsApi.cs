@@ -1,5 +1,4 @@
 using WebhookConsole.Api;
-using WebhookConsole.Features.Deliveries;
 
 namespace WebhookConsole.Features.Environments;
 
@@ -13,7 +12,7 @@ internal static class EnvironmentsApi
     {
         var group = api.MapGroup("").WithTags("Environments");
         group.MapGet(Environments, ListAsync).WithName("ListEnvironments").WithSummary("List the account's environments, newest first, paged by start_key")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(DeliveryQueryParser.PagingParameters))
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(ListQuery.PagingParameters))
             .ProducesPage<EnvironmentResponse>();
         group.MapPut(Environments, CreateAsync).WithName("CreateEnvironment").WithSummary("Create an environment; names are unique per account")
             .AcceptsData<EnvironmentRequest>().ProducesCreated<EnvironmentResponse>().ProducesApiErrors(StatusCodes.Status409Conflict);
@@ -34,8 +33,8 @@ internal static class EnvironmentsApi
     private static async Task<IResult> ListAsync(HttpContext http, EnvironmentService environments, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.PagingNames, errors);
-        var paging = DeliveryQueryParser.Paging(http.Request.Query, errors);
+        ListQuery.RejectUnknown(http.Request.Query, ListQuery.PagingNames, errors);
+        var paging = ListQuery.Paging(http.Request.Query, errors);
         if (errors.Any)
         {
             return ApiResults.Invalid(http, errors);

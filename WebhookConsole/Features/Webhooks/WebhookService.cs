@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Api;
 using WebhookConsole.Data;
+using WebhookConsole.Data.Paging;
 using WebhookConsole.Dispatching;
 using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Features.Audit;

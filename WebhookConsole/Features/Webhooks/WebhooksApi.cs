@@ -13,7 +13,7 @@ internal static class WebhooksApi
     {
         var group = api.MapGroup("").WithTags("Webhooks");
         group.MapGet(Webhooks, ListAsync).WithName("ListWebhooks").WithSummary("List the account's webhooks, newest first, paged by start_key")
-            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(DeliveryQueryParser.PagingParameters))
+            .AddOpenApiOperationTransformer(ApiOperationDocumentation.Query(ListQuery.PagingParameters))
             .ProducesPage<WebhookResponse>();
         group.MapPut(Webhooks, CreateAsync).WithName("CreateWebhook").WithSummary("Create a webhook; the answer carries its secret")
             .AcceptsData<WebhookRequest>().ProducesCreated<WebhookResponse>();
@@ -40,8 +40,8 @@ internal static class WebhooksApi
     private static async Task<IResult> ListAsync(HttpContext http, WebhookService webhooks, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        DeliveryQueryParser.RejectUnknown(http.Request.Query, DeliveryQueryParser.PagingNames, errors);
-        var paging = DeliveryQueryParser.Paging(http.Request.Query, errors);
+        ListQuery.RejectUnknown(http.Request.Query, ListQuery.PagingNames, errors);
+        var paging = ListQuery.Paging(http.Request.Query, errors);
         if (errors.Any)
         {
             return ApiResults.Invalid(http, errors);

@@ -1,4 +1,5 @@
 using MudBlazor;
+using WebhookConsole.Data.Paging;
 using WebhookConsole.Features.Deliveries;
 
 namespace WebhookConsole.Components.Pages.Deliveries;

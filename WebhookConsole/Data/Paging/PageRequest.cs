@@ -1,4 +1,4 @@
-namespace WebhookConsole.Features.Deliveries;
+namespace WebhookConsole.Data.Paging;
 
 /// <summary>
 /// A page of a newest-first list: its size and where it starts (null for the first page). Without a key, a page

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WebhookConsole.Features.Deliveries;
+namespace WebhookConsole.Data.Paging;
 
 /// <summary>
 /// Where a newest-first page starts: the (created, id) of the last item of the page before. On the wire it

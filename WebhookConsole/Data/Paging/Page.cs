@@ -1,4 +1,4 @@
-namespace WebhookConsole.Features.Deliveries;
+namespace WebhookConsole.Data.Paging;
 
 /// <summary>Items of one page, and the key of the next page (null on the last).</summary>
 internal sealed record Page<T>(IReadOnlyList<T> Items, PageKey? Next)
