@@ -1,7 +1,9 @@
+using WebhookConsole.Data.Paging;
+
 namespace WebhookConsole.Features.Deliveries;
 
 /// <summary>One event to one webhook. It is the outbox row: the dispatcher works from it, never from memory.</summary>
-public sealed class Delivery
+public sealed class Delivery : IPagedRow
 {
     /// <summary>Also the <c>webhook-id</c> header, the same on every retry.</summary>
     public Guid Id { get; set; }

@@ -1,7 +1,9 @@
+using WebhookConsole.Data.Paging;
+
 namespace WebhookConsole.Features.Deliveries;
 
 /// <summary>One HTTP request made for a delivery, with what came back.</summary>
-public sealed class DeliveryAttempt
+public sealed class DeliveryAttempt : IPagedRow
 {
     public Guid Id { get; set; }
     public Guid DeliveryId { get; set; }

@@ -13,15 +13,10 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
     public async Task<Page<DeliveryView>> ListAsync(Guid accountId, DeliveryFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filtered(db, accountId, filter);
-        if (page.StartKey is { } key)
-        {
-            query = query.Where(d => d.CreatedAt < key.CreatedAt || (d.CreatedAt == key.CreatedAt && d.Id.CompareTo(key.Id) < 0));
-        }
-        var ordered = query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id);
+        var ordered = Filtered(db, accountId, filter).After(page.StartKey);
         var rows = page.StartKey is null && page.Skip > 0 ? ordered.Skip(page.Skip) : ordered;
         var items = await WithEventAsync(db, rows.Take(page.PageSize + 1), cancellationToken);
-        return Page<DeliveryView>.Of(items, page.PageSize, v => new PageKey(v.Delivery.CreatedAt, v.Delivery.Id));
+        return Page<DeliveryView>.Of(items, page.PageSize, v => NewestFirst.KeyOf(v.Delivery));
     }
 
     public async Task<int> CountAsync(Guid accountId, DeliveryFilter filter, CancellationToken cancellationToken)
@@ -73,15 +68,8 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         {
             query = query.Where(a => a.WebhookId == id);
         }
-        if (page.StartKey is { } key)
-        {
-            query = query.Where(a => a.CreatedAt < key.CreatedAt || (a.CreatedAt == key.CreatedAt && a.Id.CompareTo(key.Id) < 0));
-        }
-        var items = await query
-            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Take(page.PageSize + 1)
-            .ToListAsync(cancellationToken);
-        return Page<DeliveryAttempt>.Of(items, page.PageSize, a => new PageKey(a.CreatedAt, a.Id));
+        var items = await query.After(page.StartKey).Take(page.PageSize + 1).ToListAsync(cancellationToken);
+        return Page<DeliveryAttempt>.Of(items, page.PageSize, NewestFirst.KeyOf);
     }
 
     public async Task<bool> WebhookExistsAsync(Guid accountId, Guid webhookId, CancellationToken cancellationToken)

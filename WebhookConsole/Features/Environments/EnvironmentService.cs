@@ -24,14 +24,9 @@ internal sealed class EnvironmentService(IDbContextFactory<AppDbContext> dbFacto
     public async Task<Page<WebhookEnvironment>> PageAsync(Guid accountId, PageRequest page, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Environments.AsNoTracking().Where(e => e.AccountId == accountId);
-        if (page.StartKey is { } key)
-        {
-            query = query.Where(e => e.CreatedAt < key.CreatedAt || (e.CreatedAt == key.CreatedAt && e.Id.CompareTo(key.Id) < 0));
-        }
-        var rows = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            .Take(page.PageSize + 1).Include(e => e.Subscriptions).ToListAsync(cancellationToken);
-        return Page<WebhookEnvironment>.Of(rows, page.PageSize, e => new PageKey(e.CreatedAt, e.Id));
+        var rows = await db.Environments.AsNoTracking().Where(e => e.AccountId == accountId)
+            .After(page.StartKey).Take(page.PageSize + 1).Include(e => e.Subscriptions).ToListAsync(cancellationToken);
+        return Page<WebhookEnvironment>.Of(rows, page.PageSize, NewestFirst.KeyOf);
     }
 
     public async Task<WebhookEnvironment?> GetAsync(Guid accountId, Guid id, CancellationToken cancellationToken)

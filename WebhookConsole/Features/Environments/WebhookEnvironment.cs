@@ -1,7 +1,9 @@
+using WebhookConsole.Data.Paging;
+
 namespace WebhookConsole.Features.Environments;
 
 /// <summary>A named context inside an account (e.g. <c>ITD2024</c>) that subscribes to webhooks.</summary>
-internal sealed class WebhookEnvironment
+internal sealed class WebhookEnvironment : IPagedRow
 {
     public Guid Id { get; set; }
     public Guid AccountId { get; set; }

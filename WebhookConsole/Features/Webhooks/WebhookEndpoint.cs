@@ -1,9 +1,10 @@
+using WebhookConsole.Data.Paging;
 using WebhookConsole.Dispatching.Signing;
 
 namespace WebhookConsole.Features.Webhooks;
 
 /// <summary>A configured destination: which event goes where, in what shape, signed how.</summary>
-internal sealed class WebhookEndpoint
+internal sealed class WebhookEndpoint : IPagedRow
 {
     public const string AnyEvent = "*";
 

@@ -38,14 +38,9 @@ internal sealed class WebhookService(
     public async Task<Page<WebhookEndpoint>> PageAsync(Guid accountId, PageRequest page, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId);
-        if (page.StartKey is { } key)
-        {
-            query = query.Where(w => w.CreatedAt < key.CreatedAt || (w.CreatedAt == key.CreatedAt && w.Id.CompareTo(key.Id) < 0));
-        }
-        var rows = await query.OrderByDescending(w => w.CreatedAt).ThenByDescending(w => w.Id)
-            .Take(page.PageSize + 1).ToListAsync(cancellationToken);
-        return Page<WebhookEndpoint>.Of(rows, page.PageSize, w => new PageKey(w.CreatedAt, w.Id));
+        var rows = await db.Webhooks.AsNoTracking().Where(w => w.AccountId == accountId)
+            .After(page.StartKey).Take(page.PageSize + 1).ToListAsync(cancellationToken);
+        return Page<WebhookEndpoint>.Of(rows, page.PageSize, NewestFirst.KeyOf);
     }
 
     public async Task<WebhookEndpoint?> GetAsync(Guid accountId, Guid id, CancellationToken cancellationToken)
