@@ -2,7 +2,10 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Hangfire;
+using Hangfire.Storage.Monitoring;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Tests.Support;
 
@@ -282,6 +285,44 @@ public abstract class MisbehavingReceiverTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Retrying, garbled.Status);
         Assert.InRange((garbled.NextAttemptAt!.Value - garbled.UpdatedAt).TotalSeconds, 479, 721);
     }
+
+    [Fact]
+    public async Task Retry_WaitsAtLeastTheScheduledDelayLessItsJitter_WhenTheReceiverFailsOnce()
+    {
+        await StartAppAsync(retryDelaySeconds: 2);
+        receiver.Respond("/once", (_, n) => n == 1 ? new ReceiverResponse(500, "not yet") : ReceiverResponse.Ok);
+
+        var delivery = await FinishedAsync(await DeliverAsync(receiver.Url("/once"), retries: 1));
+
+        Assert.Equal(DeliveryStatus.Succeeded, delivery.Status);
+        var requests = receiver.At("/once");
+        Assert.Equal(2, requests.Count);
+        // 2 s with at most 20 % jitter: never sooner than 1.6 s after the failed attempt.
+        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromSeconds(1.6),
+            $"the retry came {(requests[1].ReceivedAt - requests[0].ReceivedAt).TotalSeconds:0.000} s after the failure");
+    }
+
+    [Fact]
+    public async Task Retry_IsScheduledInHangfireNoSoonerThanItIsDue_WhenHangfireCountsWholeSeconds()
+    {
+        await StartAppAsync(retryDelaySeconds: 600);
+        receiver.Respond("/down", (_, _) => new ReceiverResponse(500, "down"));
+
+        var delivery = await app.Data.WaitForDeliveryAsync(
+            await DeliverAsync(receiver.Url("/down"), retries: 1), d => d.Status == DeliveryStatus.Retrying, Wait, "the retry to be scheduled");
+        ScheduledJobDto? job = null;
+        await Poll.UntilAsync(() => (job = ScheduledJobOf(delivery.Id)) is not null, Wait, "the retry's Hangfire job");
+
+        // Hangfire keeps a scheduled job's time in whole seconds, cut down, and starts it once that second begins.
+        var startsFrom = DateTime.SpecifyKind(job!.EnqueueAt.AddTicks(-(job.EnqueueAt.Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Utc);
+        Assert.True(startsFrom >= delivery.NextAttemptAt,
+            $"Hangfire may start the retry at {startsFrom:O}, before it is due at {delivery.NextAttemptAt:O}");
+    }
+
+    private ScheduledJobDto? ScheduledJobOf(Guid deliveryId) =>
+        app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 1000)
+            .Select(j => j.Value)
+            .FirstOrDefault(j => j.Job?.Args is [Guid id, ..] && id == deliveryId);
 
     [Fact]
     public async Task Retry_GoesToTheEditedWebhook_WhenItChangesWhileAnAttemptIsOnTheWire()

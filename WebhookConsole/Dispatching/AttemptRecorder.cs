@@ -83,9 +83,9 @@ internal sealed class AttemptRecorder(
             return;
         }
 
-        if (retryIn is { } delay)
+        if (nextAttemptAt is { } due)
         {
-            scheduler.Schedule(delivery.Id, delay);
+            scheduler.Schedule(delivery.Id, due);
         }
         if (delivery.IsTest)
         {

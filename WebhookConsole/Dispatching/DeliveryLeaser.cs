@@ -35,7 +35,9 @@ internal sealed class DeliveryLeaser(
     private async Task<List<DeliveryWork>> LeaseAsync(AppDbContext db, IReadOnlyCollection<Guid> deliveryIds, DateTime now, CancellationToken cancellationToken)
     {
         var leased = new List<DeliveryWork>(deliveryIds.Count);
-        // A scheduled retry may fire a moment early on a coarse timer; a second of slack keeps it from being lost.
+        // A retry's job may run on another node whose clock is a moment behind the scheduling node's; a second of
+        // slack keeps it from being dropped and left to the recovery sweep. On one node the job never runs early
+        // (DeliveryScheduler.Schedule).
         var dueBy = now.AddSeconds(1);
         var webhookIds = await db.Deliveries
             .Where(d => deliveryIds.Contains(d.Id))

@@ -77,6 +77,19 @@ internal sealed class DeliveryScheduler(DispatchQueue queue, IBackgroundJobClien
     /// <summary>Due deliveries were left in the database for want of room.</summary>
     public void MarkBacklog() => queue.MarkBacklog();
 
-    public void Schedule(Guid deliveryId, TimeSpan delay) =>
-        jobs.Schedule<DeliveryJob>(job => job.RunAsync(deliveryId, CancellationToken.None), delay);
+    /// <summary>
+    /// Schedules the next attempt of a delivery for <paramref name="dueAt"/> (UTC), its <c>NextAttemptAt</c>. Hangfire
+    /// keeps a scheduled job's time in whole seconds, cut down, and starts the job once that second begins, so a retry
+    /// due at 12:00:04.7 would start at 12:00:04.0 and go out 0.7 s before its delay was over: the time handed to
+    /// Hangfire is rounded up to a whole second instead.
+    /// </summary>
+    public void Schedule(Guid deliveryId, DateTime dueAt) =>
+        jobs.Schedule<DeliveryJob>(job => job.RunAsync(deliveryId, CancellationToken.None), WholeSecondAtOrAfter(dueAt));
+
+    /// <summary>The first whole second (UTC) at or after <paramref name="utc"/>.</summary>
+    public static DateTimeOffset WholeSecondAtOrAfter(DateTime utc)
+    {
+        var ticks = utc.Ticks + TimeSpan.TicksPerSecond - 1;
+        return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
 }
