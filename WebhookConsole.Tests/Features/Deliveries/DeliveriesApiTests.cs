@@ -14,6 +14,9 @@ public sealed class DeliveriesApiTests(ApiAppFixture fixture) : IClassFixture<Ap
 
     private static List<string> Ids(JsonObject page) => page["data"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()).ToList();
 
+    private async Task<List<JsonNode>> ListAsync(string query) =>
+        (await GetPageAsync(query))["data"]!.AsArray().Select(d => d!).ToList();
+
     private async Task<JsonObject> GetPageAsync(string query)
     {
         var response = await client.GetAsync($"{fixture.Account}/deliveries?{query}");
@@ -130,6 +133,27 @@ public sealed class DeliveriesApiTests(ApiAppFixture fixture) : IClassFixture<Ap
         var stored = await fixture.App.Data.DeliveryAsync(replayId);
         Assert.Equal(original.CallEventId, stored.CallEventId);
         Assert.Equal(webhook.Id, stored.WebhookId);
+    }
+
+    [Fact]
+    public async Task Replay_IsATestSendAgain_WhenTheOriginalWasATestSend()
+    {
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, "http://127.0.0.1:9/refused", w => w.EventType = "*");
+        await ApiAssert.SuccessAsync(await client.PostAsync($"{fixture.Account}/webhooks/{webhook.Id}/test", null));
+        var original = Assert.Single(await ListAsync($"webhook_id={webhook.Id}"));
+        Assert.True(original["test"]!.GetValue<bool>());
+
+        var replay = await ApiAssert.SuccessAsync(
+            await client.PostAsync($"{fixture.Account}/deliveries/{original["id"]!.GetValue<string>()}/replay", null), HttpStatusCode.Created);
+
+        Assert.True(replay["test"]!.GetValue<bool>());
+        var replayId = Guid.Parse(replay["id"]!.GetValue<string>());
+        await Poll.UntilAsync(async () => (await fixture.App.Data.DeliveryAsync(replayId)).Status == DeliveryStatus.Failed,
+            TimeSpan.FromSeconds(15), "the replayed test send to fail at the refusing receiver");
+        var stored = await fixture.App.Data.DeliveryAsync(replayId);
+        Assert.Equal(1, stored.AttemptCount);
+        // A failed test send never counts towards disabling the webhook, replayed or not.
+        Assert.Equal(0, (await fixture.App.Data.WebhookAsync(webhook.Id)).ConsecutiveFailures);
     }
 
     [Fact]

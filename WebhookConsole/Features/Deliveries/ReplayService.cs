@@ -85,6 +85,9 @@ internal sealed class ReplayService(
         Status = DeliveryStatus.Pending,
         NextAttemptAt = now,
         ReplayOfId = original.Id,
+        // A test send's replay is a test send again: sample data, one attempt, not counted against the webhook's
+        // health or on the dashboard.
+        IsTest = original.IsTest,
         CreatedAt = now,
         UpdatedAt = now,
     };
