@@ -2,7 +2,9 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 using WebhookConsole.Features.Accounts;
@@ -30,6 +32,9 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         // The console's selection reads the signed-in admin from this context's authentication, not the app's.
         Services.AddScoped(sp => new SelectedAccount(
             scope.ServiceProvider.GetRequiredService<AccountService>(), sp.GetRequiredService<AuthenticationStateProvider>()));
+        // bUnit's own options infrastructure would answer IOptions<IdentityOptions> with Identity's defaults, not the
+        // password and claim rules the app configures and validates with.
+        Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>());
         Services.AddFallbackServiceProvider(scope.ServiceProvider);
         // As in the browser once the circuit runs; prerendering is what the browser tests see.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

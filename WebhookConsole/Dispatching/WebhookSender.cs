@@ -5,7 +5,7 @@ using System.Text;
 
 namespace WebhookConsole.Dispatching;
 
-/// <summary>Sends one <see cref="OutgoingRequest"/>: no redirects, its own timeout, the response body kept up to 64 KiB.</summary>
+/// <summary>Sends one <see cref="OutgoingRequest"/>: no redirects, its own timeout, the response body kept up to 64 KiB, read in the charset the receiver declares.</summary>
 internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time, ILogger<WebhookSender> logger)
 {
     public const string ClientName = "webhooks";
@@ -82,7 +82,9 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
         }
         try
         {
-            return (Encoding.UTF8.GetString(buffer, 0, filled), error);
+            // Cut by the cap or a broken connection: whatever followed the last byte read was not seen.
+            var complete = error is null && filled < MaxResponseBytes;
+            return (ResponseText.Decode(buffer.AsSpan(0, filled), content.Headers.ContentType?.CharSet, complete), error);
         }
         finally
         {

@@ -79,6 +79,67 @@ public abstract class IngestValidationTests : IAsyncLifetime
         Assert.Equal(0, await app.Data.CountAsync<Delivery>());
     }
 
+    /// <summary>Posts an event with <paramref name="id"/>, escaped by the serializer: a raw control character is not JSON at all.</summary>
+    private Task<HttpResponseMessage> PostWithIdAsync(string id)
+    {
+        var body = new JsonObject { ["data"] = new JsonObject { ["id"] = id, ["event"] = "Call:Hangup", ["environment"] = "ITD2024" } };
+        return client.PostAsync($"/api/v1/accounts/{accountId}/events", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+    }
+
+    public static TheoryData<string, string, string> BadIds => new()
+    {
+        { "a line feed", "call-1\n", "format" },
+        { "a tab", "call\t1", "format" },
+        { "a C0 control character", "call-\u0001", "format" },
+        { "DEL", "call-1\u007f", "format" },
+        { "a C1 control character (NEL)", "call-\u0085-1", "format" },
+        { "a C1 control character (CSI)", "\u009b31mcall-1", "format" },
+        { "a line separator", "call-1\u2028", "format" },
+        { "a right-to-left override", "call-\u202e1-llac", "format" },
+        { "a bidirectional isolate", "\u2066call-1\u2069", "format" },
+        { "a zero width space", "call\u200b-1", "format" },
+        { "a byte order mark", "\ufeffcall-1", "format" },
+        { "nothing", "", "required" },
+        { "only spaces", "   ", "required" },
+        { "201 characters", new string('x', 201), "maxLength" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadIds))]
+    public async Task Ingest_Answers400NamingTheId_WhenTheIdHolds(string what, string id, string rule)
+    {
+        var response = await PostWithIdAsync(id);
+
+        var json = await ApiAssert.FieldErrorAsync(response, HttpStatusCode.BadRequest, "id");
+        Assert.True(json["data"]!["id"]!.AsObject().ContainsKey(rule), $"{what}: {json.ToJsonString()}");
+        Assert.StartsWith("id ", json["data"]!["id"]![rule]!.GetValue<string>());
+        Assert.Equal(0, await app.Data.CountAsync<CallEvent>());
+        Assert.Equal(0, await app.Data.CountAsync<Delivery>());
+    }
+
+    [Theory]
+    [InlineData("call 1")]
+    [InlineData("anruf-ü-😀")]
+    [InlineData("שיחה-1")]
+    [InlineData("call\u200d1")]
+    public async Task Ingest_KeepsTheIdAsSent_WhenItHoldsSpacesOrLettersOfAnyScript(string id)
+    {
+        var response = await PostWithIdAsync(id);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(id, (await AppFactory.ReadJsonAsync(response))["data"]!["event_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Ingest_AcceptsAnIdOf200Characters()
+    {
+        var id = new string('x', 200);
+        var response = await PostWithIdAsync(id);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(id, (await AppFactory.ReadJsonAsync(response))["data"]!["event_id"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Ingest_SaysWhereTheHalfPairIs_WhenTextHoldsHalfASurrogatePair()
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WebhookConsole.Components.Pages.Admins;
 using WebhookConsole.Features.Identity;
 using WebhookConsole.Tests.Support;
@@ -59,6 +60,44 @@ public sealed class AdminsPageTests() : ConsoleTestContext(ConsoleSignIn.Bootstr
             page.Find("#admin-password").Closest(".mud-input-control")!.TextContent));
         Assert.DoesNotContain(SecondEmail, page.Find("#admins-table").TextContent);
     }
+
+    [Fact]
+    public async Task PasswordHint_NamesTheRulesIdentityChecks()
+    {
+        await SignInAsAsync(ConsoleSignIn.AdminEmail);
+
+        var page = RenderInConsole<AdminsPage>();
+
+        page.WaitForElement("#admins-table");
+        Assert.Contains("At least 8 characters, with upper and lower case, a digit and a symbol.", PasswordField(page).TextContent);
+    }
+
+    [Fact]
+    public async Task PasswordHint_FollowsTheIdentityOptions_WhenTheyChange()
+    {
+        await SignInAsAsync(ConsoleSignIn.AdminEmail);
+        // The app's own options object, which Identity's validation reads too: hint and validation change together.
+        var password = App.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.Password;
+        password.RequiredLength = 12;
+        password.RequireNonAlphanumeric = false;
+        password.RequiredUniqueChars = 4;
+
+        var page = RenderInConsole<AdminsPage>();
+        page.WaitForElement("#admins-table");
+        Assert.Contains("At least 12 characters, with upper and lower case, a digit and at least 4 different characters.", PasswordField(page).TextContent);
+
+        page.Find("#admin-email").Input(SecondEmail);
+        page.Find("#admin-password").Input("Short1pass");
+        page.Find("#add-admin").Click();
+        page.WaitForAssertion(() => Assert.Contains("Passwords must be at least 12 characters.", PasswordField(page).TextContent));
+
+        page.Find("#admin-password").Input("Long1enoughpass");
+        page.Find("#add-admin").Click();
+        page.WaitForAssertion(() => Assert.Contains(SecondEmail, page.Find("#admins-table").TextContent));
+    }
+
+    private static AngleSharp.Dom.IElement PasswordField(IRenderedComponent<AdminsPage> page) =>
+        page.Find("#admin-password").Closest(".mud-input-control")!;
 
     [Fact]
     public async Task AddAdmin_ShowsTheFaultOnTheEmail_WhenTheEmailIsTaken()

@@ -26,6 +26,9 @@ public partial class AdminsPage
     private string? passwordError;
     private bool busy;
 
+    /// <summary>Read from the options Identity validates with, so the hint and the check cannot disagree.</summary>
+    private string PasswordHint => PasswordRules.Describe(Identity.Value.Password);
+
     protected override async Task OnInitializedAsync()
     {
         var user = (await Authentication).User;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using WebhookConsole.Api;
 using WebhookConsole.Components.Shared;
 using WebhookConsole.Features.Accounts;
 using WebhookConsole.Features.Deliveries;
@@ -21,11 +20,7 @@ public partial class DeliveriesPage : IDisposable
     private MudDataGrid<DeliveryRow>? grid;
     private readonly OwnNavigations ownNavigations = new();
     private DeliveryFilterState filters = new();
-    private List<WebhookLabel> webhooks = [];
-    private Dictionary<Guid, WebhookLabel> webhooksById = [];
-    private List<WebhookLabel> disabledWebhooks = [];
-    private List<string> eventTypes = [];
-    private List<(Guid Id, string Name)> environments = [];
+    private DeliveryFilterChoices choices = DeliveryFilterChoices.None;
     private DeliveryChangeCoalescer? live;
     private DeliveryGridPage? shown;
     private int pageIndex;
@@ -34,14 +29,11 @@ public partial class DeliveriesPage : IDisposable
     private (int Done, int Total)? replayProgress;
 
     [Inject] private DeliveryQueryService Queries { get; set; } = default!;
-    [Inject] private ReplayService Replays { get; set; } = default!;
     [Inject] private DeliveryChanges Changes { get; set; } = default!;
     [Inject] private WebhookService Webhooks { get; set; } = default!;
     [Inject] private EnvironmentService Environments { get; set; } = default!;
     [Inject] private EventTypeCatalog Catalog { get; set; } = default!;
     [Inject] private SelectedAccount Selected { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private ILogger<DeliveriesPage> Logger { get; set; } = default!;
@@ -104,15 +96,8 @@ public partial class DeliveriesPage : IDisposable
         gridKey++;
     }
 
-    private async Task LoadChoicesAsync()
-    {
-        var endpoints = await Webhooks.ListAsync(Selected.Id, CancellationToken.None);
-        webhooks = [.. endpoints.Select(w => new WebhookLabel(w.Id, w.Name, w.Url))];
-        webhooksById = webhooks.ToDictionary(w => w.Id);
-        disabledWebhooks = [.. endpoints.Where(w => !w.Enabled).Select(w => webhooksById[w.Id])];
-        environments = [.. (await Environments.ListAsync(Selected.Id, CancellationToken.None)).Select(e => (e.Id, e.Name))];
-        eventTypes = [.. (await Catalog.ListAsync(CancellationToken.None)).Select(t => t.Name)];
-    }
+    private async Task LoadChoicesAsync() =>
+        choices = await DeliveryFilterChoices.LoadAsync(Webhooks, Environments, Catalog, Selected.Id, CancellationToken.None);
 
     private async Task<GridData<DeliveryRow>> LoadAsync(GridState<DeliveryRow> state, CancellationToken cancellationToken)
     {
@@ -125,7 +110,7 @@ public partial class DeliveriesPage : IDisposable
         var page = await Queries.ListAsync(accountId, filter, shown.RequestFor(state.Page), cancellationToken);
         var total = await Queries.CountAsync(accountId, filter, cancellationToken);
         KeepInAddress(new DeliveryPaging(state.Page, state.PageSize));
-        return shown.Loaded(state.Page, page.Items.Select(v => DeliveryRow.From(v, webhooksById)), page.Next, total);
+        return shown.Loaded(state.Page, page.Items.Select(v => DeliveryRow.From(v, choices.WebhooksById)), page.Next, total);
     }
 
     private void KeepInAddress(DeliveryPaging paging) =>
@@ -144,11 +129,11 @@ public partial class DeliveriesPage : IDisposable
             return;
         }
         var found = await Queries.FindAsync(Selected.Id, filters.ToFilter(), wanted, CancellationToken.None);
-        if (found.Any(v => !webhooksById.ContainsKey(v.Delivery.WebhookId)))
+        if (found.Any(v => !choices.WebhooksById.ContainsKey(v.Delivery.WebhookId)))
         {
             await LoadChoicesAsync();
         }
-        if (shown.Patch(wanted, found.Select(v => DeliveryRow.From(v, webhooksById)).ToList()))
+        if (shown.Patch(wanted, found.Select(v => DeliveryRow.From(v, choices.WebhooksById)).ToList()))
         {
             StateHasChanged();
         }
@@ -193,73 +178,22 @@ public partial class DeliveriesPage : IDisposable
         await FiltersChangedAsync();
     });
 
-    private async Task ReplayFailedAsync()
-    {
-        var filter = filters.ToFilter() with { Status = DeliveryStatus.Failed };
-        var count = await Queries.CountAsync(Selected.Id, filter, CancellationToken.None);
-        if (count == 0)
-        {
-            Snackbar.Add("No failed deliveries match the filters.", Severity.Info);
-            return;
-        }
-        var noun = count == 1 ? "failed delivery" : "failed deliveries";
-        if (!await ConfirmDialog.AskAsync(Dialogs, "Replay failed deliveries",
-            $"Replay {count} {noun} matching the current filters? Each becomes a new delivery of the same event to the same webhook."
-            + await DisabledWarningAsync(filter), $"Replay {count}"))
-        {
-            return;
-        }
-        replayProgress = (0, count);
-        var progress = new Progress<(int Done, int Total)>(p => _ = InvokeAsync(() =>
-        {
-            // A report that arrives after the end must not bring the bar back.
-            if (replayProgress is not null)
-            {
-                replayProgress = p;
-                StateHasChanged();
-            }
-        }));
-        try
-        {
-            var replayed = await Task.Run(() => Replays.ReplayManyAsync(Selected.Id, filter, CancellationToken.None, progress));
-            Snackbar.Add($"Replayed {replayed} {(replayed == 1 ? "delivery" : "deliveries")}.", Severity.Success);
-        }
-        catch (Exception ex)
-        {
-            Logger.LogError(ex, "Bulk replay failed");
-            Snackbar.Add("The replay stopped: " + ex.Message, Severity.Error);
-        }
-        finally
-        {
-            replayProgress = null;
-        }
-        await ReloadAsync();
-    }
-
-    /// <summary>
-    /// A replay to a disabled webhook fails at once without a request: the admin hears of it before confirming, not
-    /// from a new column of failures after.
-    /// </summary>
-    private async Task<string> DisabledWarningAsync(DeliveryFilter failed)
+    /// <summary>The account's disabled webhooks as they are now, which the bulk replay warns of; the filters' lists follow.</summary>
+    private async Task<IReadOnlyList<WebhookLabel>> DisabledWebhooksAsync()
     {
         await LoadChoicesAsync();
-        var affected = new List<(WebhookLabel Webhook, int Count)>();
-        foreach (var webhook in disabledWebhooks.Where(w => failed.WebhookId is null || failed.WebhookId == w.Id))
+        return choices.DisabledWebhooks;
+    }
+
+    /// <summary>Live changes wait while the bulk replay runs; the page is read again once it is over.</summary>
+    private async Task ReplayProgressChangedAsync((int Done, int Total)? progress)
+    {
+        var over = replayProgress is not null && progress is null;
+        replayProgress = progress;
+        if (over)
         {
-            var count = await Queries.CountAsync(Selected.Id, failed with { WebhookId = webhook.Id }, CancellationToken.None);
-            if (count > 0)
-            {
-                affected.Add((webhook, count));
-            }
+            await ReloadAsync();
         }
-        if (affected.Count == 0)
-        {
-            return "";
-        }
-        var total = affected.Sum(a => a.Count);
-        var names = string.Join(", ", affected.Select(a => $"'{a.Webhook.Text}'"));
-        return $" {total} of them {(total == 1 ? "is" : "are")} for disabled {(affected.Count == 1 ? "webhook" : "webhooks")} {names}: "
-            + "those fail again at once, without a request, unless the webhook is re-enabled first.";
     }
 
     public void Dispose()
