@@ -141,4 +141,29 @@ public sealed class DeliveryDetailPageTests : ConsoleTestContext
         Assert.Contains(DeliveryReplayButton.DisabledConsequence, page.Find("#delivery-webhook-disabled").TextContent);
         Assert.Equal(1, await Data.CountAsync<Delivery>());
     }
+
+    [Fact]
+    public async Task Replay_GoesOutWithoutAsking_WhenATestSendOfADisabledWebhook()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var webhook = await Data.AddWebhookAsync(accountId, "https://billing.example/hook", w => (w.Name, w.Enabled) = ("Billing", false));
+        var delivery = await Data.AddFinishedDeliveryAsync(accountId, webhook.Id, DateTime.UtcNow.AddMinutes(-1));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Deliveries.Where(d => d.Id == delivery.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.IsTest, true));
+        }
+        var page = RenderInConsole<DeliveryDetailPage>(p => p.Add(c => c.Id, delivery.Id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#replay-delivery")));
+
+        page.Find("#replay-delivery").Click();
+
+        // A test send goes out to a disabled webhook, as the webhook's own test does: nothing to warn of.
+        Host.WaitForAssertion(() => Assert.NotNull(Host.Find(".replay-link")));
+        Assert.Empty(Host.FindAll(".mud-dialog"));
+        Assert.Empty(page.FindAll("#delivery-webhook-disabled"));
+        var link = Host.Find(".replay-link").GetAttribute("href")!;
+        var replay = await Data.DeliveryAsync(Guid.Parse(link["/deliveries/".Length..]));
+        Assert.True(replay.IsTest);
+    }
 }

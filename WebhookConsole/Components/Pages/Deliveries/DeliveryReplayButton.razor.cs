@@ -10,7 +10,8 @@ namespace WebhookConsole.Components.Pages.Deliveries;
 
 /// <summary>
 /// Replays one delivery and tells how it went. A replay to a disabled webhook ends failed at once, without a request:
-/// the admin is asked first, wherever the button is.
+/// the admin is asked first, wherever the button is. A test send's replay is a test send again, which goes out to a
+/// disabled webhook as the webhook's own test does, so it is not asked about.
 /// </summary>
 public partial class DeliveryReplayButton
 {
@@ -27,6 +28,8 @@ public partial class DeliveryReplayButton
 
     [Parameter, EditorRequired] public Guid DeliveryId { get; set; }
     [Parameter, EditorRequired] public Guid WebhookId { get; set; }
+    /// <summary>The delivery is a test send.</summary>
+    [Parameter] public bool IsTest { get; set; }
     /// <summary>An icon for a row of the history; a labelled button otherwise.</summary>
     [Parameter] public bool Compact { get; set; }
     [Parameter] public string? Id { get; set; }
@@ -43,7 +46,7 @@ public partial class DeliveryReplayButton
         {
             // Asked of the database now: the webhook may have been disabled or enabled since the page loaded.
             var webhook = await Webhooks.GetAsync(Selected.Id, WebhookId, CancellationToken.None);
-            if (webhook is { Enabled: false } && !await ConfirmDialog.AskAsync(Dialogs, "Webhook disabled",
+            if (webhook is { Enabled: false } && !IsTest && !await ConfirmDialog.AskAsync(Dialogs, "Webhook disabled",
                     $"Webhook '{webhook.Name}' is disabled: {DisabledConsequence}. Replay anyway?", "Replay anyway"))
             {
                 return;

@@ -19,7 +19,8 @@ public sealed record DeliveryRow(
     int? LastDurationMs,
     string? LastError,
     DateTime? NextAttemptAt,
-    bool IsReplay)
+    bool IsReplay,
+    bool IsTest)
 {
     internal PageKey Key => new(CreatedAt, Id);
 
@@ -28,6 +29,7 @@ public sealed record DeliveryRow(
         var d = view.Delivery;
         var webhook = webhooks.GetValueOrDefault(d.WebhookId);
         return new DeliveryRow(d.Id, d.CreatedAt, d.EventType, view.EventId, view.Environment, d.WebhookId, webhook?.Name, webhook?.Url,
-            d.Status, d.AttemptCount, d.LastStatusCode, d.LastDurationMs, d.LastError, d.NextAttemptAt, d.ReplayOfId is not null);
+            d.Status, d.AttemptCount, d.LastStatusCode, d.LastDurationMs, d.LastError, d.NextAttemptAt, d.ReplayOfId is not null,
+            d.IsTest);
     }
 }
