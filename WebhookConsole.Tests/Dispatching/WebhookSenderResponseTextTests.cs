@@ -56,11 +56,17 @@ public sealed class WebhookSenderResponseTextTests : IAsyncLifetime
         Assert.Equal(Text, result.ResponseBody);
     }
 
-    [Fact]
-    public async Task ResponseBody_IsReadAsWindows1252_WhenTheReceiverDeclaresIt()
+    [Theory]
+    [InlineData("text/plain; charset=windows-1252")]
+    // As browsers do, ISO-8859-1 and US-ASCII are read as windows-1252, which differs from them only where their
+    // bytes are control characters or none at all.
+    [InlineData("text/plain; charset=iso-8859-1")]
+    [InlineData("text/plain; charset=latin1")]
+    [InlineData("text/plain; charset=us-ascii")]
+    public async Task ResponseBody_IsReadAsWindows1252_WhenTheReceiverDeclaresItOrASubsetOfIt(string contentType)
     {
         // 0x80 is the euro sign in windows-1252, a control character in ISO-8859-1.
-        var result = await AnswerAsync("text/plain; charset=windows-1252", [0x80, 0x20, 0x35, 0x20, 0xE9, 0x93, 0x94]);
+        var result = await AnswerAsync(contentType, [0x80, 0x20, 0x35, 0x20, 0xE9, 0x93, 0x94]);
 
         Assert.Equal("€ 5 é“”", result.ResponseBody);
     }

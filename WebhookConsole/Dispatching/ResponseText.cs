@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace WebhookConsole.Dispatching;
@@ -12,6 +13,13 @@ internal static class ResponseText
 {
     private static readonly DecoderFallback Replacement = new DecoderReplacementFallback("\uFFFD");
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private const int MaxCharsetLength = 40;
+    private const int MaxKnownCharsets = 64;
+    private static readonly ConcurrentDictionary<string, Encoding> Known = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> WindowsSupersets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819", "ibm819", "us-ascii", "ascii", "iso-ir-100",
+    };
 
     /// <summary>
     /// Decodes <paramref name="bytes"/>. When <paramref name="complete"/> is false the body was cut (by the size cap
@@ -21,6 +29,10 @@ internal static class ResponseText
     {
         var (encoding, markLength) = FromByteOrderMark(bytes) ?? (ForCharset(charset), 0);
         bytes = bytes[markLength..];
+        if (complete)
+        {
+            return encoding.GetString(bytes);
+        }
         var chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(bytes.Length));
         try
         {
@@ -34,7 +46,11 @@ internal static class ResponseText
         }
     }
 
-    /// <summary>The encoding a charset names, UTF-8 when it names none that .NET has.</summary>
+    /// <summary>
+    /// The encoding a charset names, UTF-8 when it names none that .NET has. As in browsers (the WHATWG Encoding
+    /// Standard), ISO-8859-1 and US-ASCII are read as windows-1252, their superset: receivers that declare them mostly
+    /// send windows-1252's characters in 0x80 to 0x9F (€, curly quotes) or bytes past 0x7F.
+    /// </summary>
     public static Encoding ForCharset(string? charset)
     {
         var name = charset?.Trim().Trim('"').Trim();
@@ -42,6 +58,25 @@ internal static class ResponseText
         {
             return Utf8;
         }
+        if (name.Length > MaxCharsetLength)
+        {
+            return Utf8;
+        }
+        if (Known.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+        var encoding = Lookup(WindowsSupersets.Contains(name) ? "windows-1252" : name);
+        // Receivers name a handful of charsets; a receiver inventing a new one per answer must not grow this forever.
+        if (Known.Count < MaxKnownCharsets)
+        {
+            Known.TryAdd(name, encoding);
+        }
+        return encoding;
+    }
+
+    private static Encoding Lookup(string name)
+    {
         try
         {
             return Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, Replacement);
