@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WebhookConsole.Features.Identity;
 using WebhookConsole.Tests.Support;
 
@@ -195,6 +196,29 @@ public sealed class SignInTests
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Passwords must have at least one digit", page);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Setup_SaysIdentitysPasswordRulesAndLeavesTheLengthToThem_WhenAPasswordIsTooShort()
+    {
+        await using var app = new AppFactory();
+        using var client = ConsoleSignIn.CreateBrowserLikeClient(app);
+        var rules = PasswordRules.Describe(app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.Password);
+
+        var form = await client.GetStringAsync("/Account/Setup");
+        var response = await ConsoleSignIn.PostFormAsync(client, "/Account/Setup", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "first@example.com",
+            ["Input.Password"] = "Sh0rt!",
+            ["Input.ConfirmPassword"] = "Sh0rt!",
+        });
+
+        Assert.Contains(rules, form);
+        var page = await response.Content.ReadAsStringAsync();
+        // Identity's own message, the only length rule: the form's model no longer holds a copy of it.
+        Assert.Contains("Passwords must be at least 8 characters", page);
+        Assert.DoesNotContain("Use at least 8 characters", page);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 

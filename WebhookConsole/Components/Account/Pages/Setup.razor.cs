@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WebhookConsole.Features.Identity;
 
 namespace WebhookConsole.Components.Account.Pages;
@@ -12,8 +13,11 @@ public partial class Setup
 
     [Inject] private SignInManager<AdminUser> SignInManager { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IOptions<IdentityOptions> Identity { get; set; } = default!;
 
     [SupplyParameterFromForm] private SetupInput Input { get; set; } = default!;
+
+    private string PasswordHint => PasswordRules.Describe(Identity.Value.Password);
 
     protected override async Task OnInitializedAsync()
     {

@@ -9,7 +9,8 @@ public sealed class SetupInput
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Choose a password.")]
-    [StringLength(200, MinimumLength = 8, ErrorMessage = "Use at least 8 characters.")]
+    // The rules themselves are Identity's (PasswordRules says them on the page): a length here would be a second copy.
+    [StringLength(200, ErrorMessage = "Use at most 200 characters.")]
     public string Password { get; set; } = "";
 
     [Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
