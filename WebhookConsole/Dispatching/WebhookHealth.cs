@@ -45,7 +45,8 @@ internal sealed class WebhookHealth(
 
     /// <summary>
     /// What follows a switch-off the attempt's transaction has committed. A crash before it is made good without
-    /// it: the caches forget the webhook within <see cref="WebhookCache.Lifetime"/>, and each pending retry ends
+    /// it: ingest's routes and the dispatcher's webhooks are cached for seconds only (<see cref="WebhookCache.Lifetime"/>,
+    /// <see cref="Features.Events.IngestRouteCache.Lifetime"/>), and each pending retry ends
     /// when its worker finds the webhook disabled; only the audit entry would be missing.
     /// </summary>
     public async Task AfterDisabledAsync(Guid webhookId, string reason, CancellationToken cancellationToken)
