@@ -238,34 +238,74 @@ public abstract class DispatcherEndToEndTests : IAsyncLifetime
         receiver.Respond("/down", (_, _) => new ReceiverResponse(500, "down"));
         var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/down"), w => { w.EventType = "*"; w.Retries = 0; });
         await app.Data.AddEnvironmentAsync(accountId, "ITD2024", webhook.Id);
-        // The recorder announces a delivery's move as soon as its attempt is committed, before it turns to the
-        // webhook's health: what is stored at that moment is what a kill of the process right then would leave.
-        var afterCommit = new ConcurrentQueue<(DeliveryStatus Status, int Failures)>();
+
+        var failed = await FailedCommitsSeenAsync(webhook.Id, events: 1);
+
+        Assert.Equal(1, Assert.Single(failed).Failures);
+        Assert.Equal(1, (await app.Data.WebhookAsync(webhook.Id)).ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task GoneAnswer_DisablesTheWebhookInTheTransactionOfItsAttempt_BeforeTheWebhookHealthStepRuns()
+    {
+        receiver.Respond("/gone-now", (_, _) => new ReceiverResponse(410, "gone"));
+        var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/gone-now"), w => { w.EventType = "*"; w.Retries = 5; });
+        await app.Data.AddEnvironmentAsync(accountId, "ITD2024", webhook.Id);
+
+        var failed = Assert.Single(await FailedCommitsSeenAsync(webhook.Id, events: 1));
+
+        Assert.False(failed.Enabled);
+        Assert.Equal("the receiver answered 410 Gone", failed.DisabledReason);
+    }
+
+    [Fact]
+    public async Task FailureReachingTheThreshold_DisablesTheWebhookInTheTransactionOfItsAttempt_BeforeTheWebhookHealthStepRuns()
+    {
+        receiver.Respond("/failing", (_, _) => new ReceiverResponse(500, "down"));
+        var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/failing"), w => { w.EventType = "*"; w.Retries = 0; });
+        await app.Data.AddEnvironmentAsync(accountId, "ITD2024", webhook.Id);
+
+        var failed = await FailedCommitsSeenAsync(webhook.Id, events: 2);
+
+        Assert.Equal([(1, true), (2, false)], failed.Select(f => (f.Failures, f.Enabled)));
+        Assert.StartsWith("2 deliveries in a row failed; last: receiver answered 500", failed[1].DisabledReason);
+    }
+
+    /// <summary>
+    /// Posts <paramref name="events"/> events one after the other, each delivered (and ended failed) before the next,
+    /// and answers what was stored of the webhook each time a failed delivery's commit was announced. The recorder
+    /// announces a delivery's move as soon as its attempt is committed, before it turns to the webhook's health:
+    /// what is stored at that moment is what a kill of the process right then would leave.
+    /// </summary>
+    private async Task<List<(int Failures, bool Enabled, string? DisabledReason)>> FailedCommitsSeenAsync(Guid webhookId, int events)
+    {
+        var afterCommit = new ConcurrentQueue<(int Failures, bool Enabled, string? DisabledReason)>();
         void Observe(IReadOnlyCollection<Guid> ids)
         {
             using var db = app.Database.CreateContext();
-            var status = db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.Id) && d.WebhookId == webhook.Id).Select(d => (DeliveryStatus?)d.Status).SingleOrDefault();
-            if (status is { } found)
+            if (db.Deliveries.AsNoTracking().Any(d => ids.Contains(d.Id) && d.WebhookId == webhookId && d.Status == DeliveryStatus.Failed))
             {
-                afterCommit.Enqueue((found, db.Webhooks.AsNoTracking().Where(w => w.Id == webhook.Id).Select(w => w.ConsecutiveFailures).Single()));
+                var webhook = db.Webhooks.AsNoTracking().Single(w => w.Id == webhookId);
+                afterCommit.Enqueue((webhook.ConsecutiveFailures, webhook.Enabled, webhook.DisabledReason));
             }
         }
         var changes = app.Services.GetRequiredService<DeliveryChanges>();
         changes.Changed += Observe;
         try
         {
-            var response = await app.PostEventAsync(client, accountId, new { @event = "Call:Hangup", environment = "ITD2024", payload = new { } });
-            var deliveryId = (await AppFactory.DeliveryIdsAsync(response))[0];
-            await app.Data.WaitForDeliveryAsync(deliveryId, d => d.IsFinished, Wait, "the delivery to end");
-            await Poll.UntilAsync(() => afterCommit.Any(s => s.Status == DeliveryStatus.Failed), Wait, "the failed attempt's commit to be announced");
+            for (var i = 1; i <= events; i++)
+            {
+                var response = await app.PostEventAsync(client, accountId, new { @event = "Call:Hangup", environment = "ITD2024", payload = new { n = i } });
+                var deliveryId = (await AppFactory.DeliveryIdsAsync(response))[0];
+                await app.Data.WaitForDeliveryAsync(deliveryId, d => d.IsFinished, Wait, "the delivery to end");
+                await Poll.UntilAsync(() => afterCommit.Count >= i, Wait, "the failed attempt's commit to be announced");
+            }
         }
         finally
         {
             changes.Changed -= Observe;
         }
-
-        Assert.Equal((DeliveryStatus.Failed, 1), afterCommit.Single(s => s.Status == DeliveryStatus.Failed));
-        Assert.Equal(1, (await app.Data.WebhookAsync(webhook.Id)).ConsecutiveFailures);
+        return [.. afterCommit];
     }
 
     [Fact]

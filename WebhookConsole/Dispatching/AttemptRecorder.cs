@@ -8,8 +8,8 @@ namespace WebhookConsole.Dispatching;
 
 /// <summary>
 /// Decides where an attempt moves its delivery (succeeded, retrying at a time, or failed), stores the attempt, the
-/// move and the webhook's failure count in one transaction (<see cref="AttemptWriter"/>); then schedules the retry
-/// and disables a webhook that has failed too often.
+/// move, the webhook's failure count and its switch-off (a 410, or one failure too many) in one transaction
+/// (<see cref="AttemptWriter"/>); then schedules the retry and tells the rest of the app of a switch-off.
 /// </summary>
 internal sealed class AttemptRecorder(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -75,9 +75,12 @@ internal sealed class AttemptRecorder(
             DeliveryStatus.Failed => FailureCountChange.Increment,
             _ => FailureCountChange.None,
         };
-        var owned = await writer.WriteAsync(new AttemptOutcome(attempt, status, Truncate(error), nextAttemptAt, completedAt, failureCount));
+        // A delivery that ends failed may switch its webhook off, in the same transaction: a crash right after the
+        // commit cannot leave a 410 (or the failure that reaches the threshold) stored with the webhook still on.
+        var disable = failureCount == FailureCountChange.Increment ? health.DisableFor(result.StatusCode, error ?? "failed") : null;
+        var written = await writer.WriteAsync(new AttemptOutcome(attempt, status, Truncate(error), nextAttemptAt, completedAt, failureCount, disable));
         changes.Publish(delivery.Id);
-        if (!owned)
+        if (!written.Owned)
         {
             logger.LogWarning("Delivery {DeliveryId}: the lease expired during the attempt and another node holds it now", delivery.Id);
             return;
@@ -87,19 +90,9 @@ internal sealed class AttemptRecorder(
         {
             scheduler.Schedule(delivery.Id, due);
         }
-        if (delivery.IsTest)
+        if (written.DisabledWebhook)
         {
-            return;
-        }
-        // After the commit: a crash right here leaves the count at or over the threshold with the webhook still
-        // enabled, and the next delivery that fails disables it.
-        if (result.StatusCode == StatusCodes.Status410Gone)
-        {
-            await health.DisableAsync(webhook.Id, "the receiver answered 410 Gone", cancellationToken);
-        }
-        else if (status == DeliveryStatus.Failed)
-        {
-            await health.DisableIfFailingAsync(webhook.Id, error ?? "failed", cancellationToken);
+            await health.AfterDisabledAsync(webhook.Id, disable!.Reason, cancellationToken);
         }
     }
 

@@ -7,11 +7,13 @@ using WebhookConsole.Features.Webhooks;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// Stores attempts, moves their deliveries on and counts their webhooks' deliveries failed in a row (or resets the
-/// count), many attempts per transaction (on SQLite through the <see cref="SqliteWriter"/>, on PostgreSQL through a
-/// <see cref="GroupCommit{TItem, TResult}"/>): each attempt is still answered only once it is committed. Only the
-/// lease holder moves a delivery on and counts it: a lease lost (this node stalled past its expiry and another took
-/// the delivery over) leaves the outcome to the new holder, and the request made is still kept.
+/// Stores attempts, moves their deliveries on, counts their webhooks' deliveries failed in a row (or resets the
+/// count) and switches off a webhook whose failure asks for it, many attempts per transaction (on SQLite through
+/// the <see cref="SqliteWriter"/>, on PostgreSQL through a <see cref="GroupCommit{TItem, TResult}"/>): each attempt
+/// is still answered only once it is committed, so no crash can keep a failure (a 410, or the one that reaches the
+/// threshold) without its webhook switched off. Only the lease holder moves a delivery on, counts it and switches
+/// its webhook off: a lease lost (this node stalled past its expiry and another took the delivery over) leaves the
+/// outcome to the new holder, and the request made is still kept.
 /// </summary>
 internal sealed class AttemptWriter
 {
@@ -21,22 +23,22 @@ internal sealed class AttemptWriter
     private readonly IDbContextFactory<AppDbContext> dbFactory;
     private readonly SqliteWriter sqlite;
     private readonly NodeIdentity node;
-    private readonly GroupCommit<AttemptOutcome, bool> commits;
+    private readonly GroupCommit<AttemptOutcome, AttemptWritten> commits;
 
     public AttemptWriter(IDbContextFactory<AppDbContext> dbFactory, SqliteWriter sqlite, NodeIdentity node)
     {
         this.dbFactory = dbFactory;
         this.sqlite = sqlite;
         this.node = node;
-        commits = new GroupCommit<AttemptOutcome, bool>(CommitAsync, CommitOneAsync, MaxBatch);
+        commits = new GroupCommit<AttemptOutcome, AttemptWritten>(CommitAsync, CommitOneAsync, MaxBatch);
     }
 
-    /// <summary>True when this node still held the lease and moved the delivery on; the attempt is stored either way.</summary>
-    public Task<bool> WriteAsync(AttemptOutcome outcome) =>
+    /// <summary>Completes once the attempt is committed, with whether this node moved the delivery on and switched its webhook off.</summary>
+    public Task<AttemptWritten> WriteAsync(AttemptOutcome outcome) =>
         // SQLite's writer commits the attempts (and events) arriving together itself.
         sqlite.IsUsed ? sqlite.WriteAsync(rows => Commit(rows, outcome)) : commits.SubmitAsync(outcome);
 
-    private async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<AttemptOutcome> batch)
+    private async Task<IReadOnlyList<AttemptWritten>> CommitAsync(IReadOnlyList<AttemptOutcome> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -63,8 +65,41 @@ internal sealed class AttemptWriter
                 await WebhookHealth.ResetFailuresAsync(db, webhookId, CancellationToken.None);
             }
         }
+        // After the counts, so a threshold is checked against the count this batch leaves.
+        var disabled = new bool[batch.Count];
+        foreach (var (webhookId, i) in Disables(batch, owned))
+        {
+            var disable = batch[i].Disable!;
+            disabled[i] = await db.Webhooks
+                .Where(w => w.Id == webhookId && w.Enabled && w.ConsecutiveFailures >= disable.AtFailures)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(w => w.Enabled, false)
+                    .SetProperty(w => w.DisabledReason, disable.Reason)
+                    .SetProperty(w => w.UpdatedAt, batch[i].Attempt.CreatedAt)) > 0;
+        }
         await transaction.CommitAsync();
-        return owned;
+        return [.. owned.Select((o, i) => new AttemptWritten(o, disabled[i]))];
+    }
+
+    /// <summary>
+    /// The one switch-off each webhook of the batch may take, by the index of the attempt asking for it: a 410's
+    /// (off at once) before any other, else the last failure's, checked against the count the batch leaves.
+    /// </summary>
+    private static Dictionary<Guid, int> Disables(IReadOnlyList<AttemptOutcome> batch, bool[] owned)
+    {
+        var chosen = new Dictionary<Guid, int>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (owned[i] && batch[i].Disable is not null)
+            {
+                var webhookId = batch[i].Attempt.WebhookId;
+                if (!chosen.TryGetValue(webhookId, out var earlier) || batch[earlier].Disable!.AtFailures != 0)
+                {
+                    chosen[webhookId] = i;
+                }
+            }
+        }
+        return chosen;
     }
 
     /// <summary>
@@ -92,7 +127,7 @@ internal sealed class AttemptWriter
     }
 
     /// <summary>One attempt as <see cref="CommitAsync"/> stores it, through the SQLite writer's prepared statements.</summary>
-    private bool Commit(SqliteWriteBatch rows, AttemptOutcome o)
+    private AttemptWritten Commit(SqliteWriteBatch rows, AttemptOutcome o)
     {
         var attempt = o.Attempt;
         var owned = rows.Execute(MoveOnSql, MoveOnParameters,
@@ -107,7 +142,9 @@ internal sealed class AttemptWriter
         {
             rows.Execute(CountFailureSql, WebhookIdParameter, attempt.WebhookId);
         }
-        return owned;
+        var disabled = owned && o.Disable is { } disable
+            && rows.Execute(DisableSql, DisableParameters, disable.Reason, attempt.CreatedAt, attempt.WebhookId, disable.AtFailures) > 0;
+        return new AttemptWritten(owned, disabled);
     }
 
     private const string MoveOnSql = """
@@ -135,7 +172,22 @@ internal sealed class AttemptWriter
     private static IReadOnlyList<IProperty> WebhookIdParameter(IModel model) =>
         [model.FindEntityType(typeof(WebhookEndpoint))!.FindProperty(nameof(WebhookEndpoint.Id))!];
 
-    private async Task<bool> CommitOneAsync(AttemptOutcome outcome) => (await CommitAsync([outcome]))[0];
+    /// <summary>Run after the count, in the same transaction; whether it changed a row tells whether this attempt switched the webhook off.</summary>
+    private const string DisableSql = """
+        UPDATE "Webhooks" SET "Enabled" = 0, "DisabledReason" = @p0, "UpdatedAt" = @p1
+        WHERE "Id" = @p2 AND "Enabled" AND "ConsecutiveFailures" >= @p3
+        """;
+
+    private static IReadOnlyList<IProperty> DisableParameters(IModel model)
+    {
+        var webhook = model.FindEntityType(typeof(WebhookEndpoint))!;
+        return [.. new[]
+        {
+            nameof(WebhookEndpoint.DisabledReason), nameof(WebhookEndpoint.UpdatedAt), nameof(WebhookEndpoint.Id), nameof(WebhookEndpoint.ConsecutiveFailures),
+        }.Select(name => webhook.FindProperty(name)!)];
+    }
+
+    private async Task<AttemptWritten> CommitOneAsync(AttemptOutcome outcome) => (await CommitAsync([outcome]))[0];
 
     // Plain SQL, the same for both providers: the statement runs once per attempt, and LINQ's ExecuteUpdate would
     // translate its expression tree each time. Guid, DateTime and enum values are bound through EF Core's mappings.

@@ -8,8 +8,10 @@ using WebhookConsole.Features.Webhooks;
 namespace WebhookConsole.Dispatching;
 
 /// <summary>
-/// Disables a dead webhook: after too many deliveries in a row ended failed, or at once on a 410. Every change is a
-/// conditional UPDATE, so concurrent workers (or nodes) never lose a count or disable twice.
+/// Switches a dead webhook off: after too many deliveries in a row ended failed, or at once on a 410. The switch-off
+/// itself is written with the failed attempt, in its transaction (<see cref="AttemptWriter"/>), so no crash keeps
+/// the one without the other; what follows it (the news to the caches, the audit entry, the pending retries ended)
+/// runs after the commit, once, for the attempt whose transaction switched the webhook off.
 /// </summary>
 internal sealed class WebhookHealth(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -30,53 +32,46 @@ internal sealed class WebhookHealth(
             .Where(w => w.Id == webhookId && w.ConsecutiveFailures != 0)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, 0), cancellationToken);
 
-    /// <summary>
-    /// Disables the webhook once its count of deliveries failed in a row reaches the threshold; the count itself
-    /// grows in the transaction that records the failed attempt (<see cref="AttemptWriter"/>).
-    /// </summary>
-    public async Task DisableIfFailingAsync(Guid webhookId, string lastError, CancellationToken cancellationToken)
+    /// <summary>When a delivery that ended failed switches its webhook off: at once on a 410, else at the threshold.</summary>
+    public WebhookDisable DisableFor(int? statusCode, string lastError)
     {
+        if (statusCode == StatusCodes.Status410Gone)
+        {
+            return new WebhookDisable("the receiver answered 410 Gone", 0);
+        }
         var threshold = options.CurrentValue.DisableAfterFailures;
+        return new WebhookDisable($"{threshold} deliveries in a row failed; last: {Truncate(lastError, 300)}", threshold);
+    }
+
+    /// <summary>
+    /// What follows a switch-off the attempt's transaction has committed. A crash before it is made good without
+    /// it: ingest's routes and the dispatcher's webhooks are cached for seconds only (<see cref="WebhookCache.Lifetime"/>,
+    /// <see cref="Features.Events.IngestRouteCache.Lifetime"/>), and each pending retry ends
+    /// when its worker finds the webhook disabled; only the audit entry would be missing.
+    /// </summary>
+    public async Task AfterDisabledAsync(Guid webhookId, string reason, CancellationToken cancellationToken)
+    {
+        // Ingest stops routing events to it at once (an UPDATE of its own passes no save interceptor).
+        setupChanges.Announce();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var reason = $"{threshold} deliveries in a row failed; last: {Truncate(lastError, 300)}";
-        await DisableWhereAsync(db, db.Webhooks.Where(w => w.Id == webhookId && w.Enabled && w.ConsecutiveFailures >= threshold), webhookId, reason, cancellationToken);
+        await RecordDisabledAsync(db, webhookId, reason, cancellationToken);
+        await EndPendingAsync(db, webhookId, cancellationToken);
+        logger.LogWarning("Disabled webhook {WebhookId}: {Reason}", webhookId, reason);
     }
 
-    /// <summary>Disables the webhook at once (a 410 Gone) and ends its pending retries.</summary>
-    public async Task DisableAsync(Guid webhookId, string reason, CancellationToken cancellationToken)
+    /// <summary>Audits the switch-off as the system's.</summary>
+    private async Task RecordDisabledAsync(AppDbContext db, Guid webhookId, string reason, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await DisableWhereAsync(db, db.Webhooks.Where(w => w.Id == webhookId && w.Enabled), webhookId, reason, cancellationToken);
-    }
-
-    /// <summary>Disables the webhook if <paramref name="match"/> still selects it; only the node that flips it ends the retries and logs.</summary>
-    private async Task DisableWhereAsync(AppDbContext db, IQueryable<WebhookEndpoint> match, Guid webhookId, string reason, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var disabled = await match.ExecuteUpdateAsync(s => s
-            .SetProperty(w => w.Enabled, false)
-            .SetProperty(w => w.DisabledReason, reason)
-            .SetProperty(w => w.UpdatedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
-        if (disabled > 0)
+        var webhook = await db.Webhooks.AsNoTracking().SingleOrDefaultAsync(w => w.Id == webhookId, cancellationToken);
+        if (webhook is null)
         {
-            await RecordDisabledAsync(db, webhookId, cancellationToken);
+            return;
         }
-        await transaction.CommitAsync(cancellationToken);
-        if (disabled > 0)
-        {
-            // Ingest stops routing events to it at once (an UPDATE of its own passes no save interceptor).
-            setupChanges.Announce();
-            await EndPendingAsync(db, webhookId, cancellationToken);
-            logger.LogWarning("Disabled webhook {WebhookId}: {Reason}", webhookId, reason);
-        }
-    }
-
-    /// <summary>Audits the switch-off as the system's, in the transaction that made it.</summary>
-    private async Task RecordDisabledAsync(AppDbContext db, Guid webhookId, CancellationToken cancellationToken)
-    {
-        var webhook = await db.Webhooks.AsNoTracking().SingleAsync(w => w.Id == webhookId, cancellationToken);
+        // Read after the commit: an admin may have switched it back on since, which is audited on its own.
         var after = AuditSnapshot.Of(webhook);
-        // The update matched only an enabled webhook, and an enabled webhook has no disabled reason.
+        after.Json["enabled"] = false;
+        after.Json["disabled_reason"] = reason;
+        // The switch-off matched only an enabled webhook, and an enabled webhook has no disabled reason.
         var before = AuditSnapshot.Of(webhook);
         before.Json["enabled"] = true;
         before.Json["disabled_reason"] = null;

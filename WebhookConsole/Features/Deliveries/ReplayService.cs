@@ -38,13 +38,16 @@ internal sealed class ReplayService(
         }
         var replay = NewReplay(original.Delivery, time.GetUtcNow().UtcDateTime);
         db.Deliveries.Add(replay);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SaveUnlessPurgedAsync(db, [original.Delivery.CallEventId], cancellationToken))
+        {
+            return null;
+        }
         Enqueue([replay.Id]);
         return new DeliveryView(replay, original.EventId, original.EnvironmentName);
     }
 
     /// <summary>
-    /// Replays every delivery matching the filter whose webhook still exists; answers how many. After each batch,
+    /// Replays every delivery matching the filter whose webhook and event still exist; answers how many. After each batch,
     /// <paramref name="progress"/> hears how many are done and of how many.
     /// </summary>
     public async Task<int> ReplayManyAsync(Guid accountId, DeliveryFilter filter, CancellationToken cancellationToken,
@@ -58,21 +61,60 @@ internal sealed class ReplayService(
             .Select(d => d.Id)
             .ToListAsync(cancellationToken);
         var done = 0;
+        var replayed = 0;
         progress?.Report((0, ids.Count));
         foreach (var batch in ids.Chunk(BatchSize))
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var originals = await db.Deliveries.AsNoTracking().Where(d => batch.Contains(d.Id)).ToListAsync(cancellationToken);
-            var replays = originals.Select(d => NewReplay(d, now)).ToList();
-            db.Deliveries.AddRange(replays);
-            await db.SaveChangesAsync(cancellationToken);
+            var originals = await StillStoredAsync(db, batch, cancellationToken);
+            List<Delivery> replays = [];
+            while (originals.Count > 0)
+            {
+                replays = originals.Select(d => NewReplay(d, now)).ToList();
+                db.Deliveries.AddRange(replays);
+                if (await SaveUnlessPurgedAsync(db, [.. originals.Select(d => d.CallEventId).Distinct()], cancellationToken))
+                {
+                    break;
+                }
+                // Retention purged some of them meanwhile: the batch is replayed again without them.
+                replays = [];
+                originals = await StillStoredAsync(db, batch, cancellationToken);
+            }
             db.ChangeTracker.Clear();
             Enqueue(replays.Select(r => r.Id).ToList());
+            replayed += replays.Count;
             done += batch.Length;
             progress?.Report((done, ids.Count));
         }
-        return ids.Count;
+        return replayed;
     }
+
+    /// <summary>
+    /// Saves the replays added to <paramref name="db"/>; false, with nothing saved, when retention has purged one of
+    /// their <paramref name="eventIds"/> (and the delivery replayed with it) since it was read: the foreign key
+    /// refuses the replay, and a replay of what is gone is no replay at all.
+    /// </summary>
+    private static async Task<bool> SaveUnlessPurgedAsync(AppDbContext db, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (await db.Events.CountAsync(e => eventIds.Contains(e.Id), cancellationToken) == eventIds.Count)
+            {
+                throw;
+            }
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>The deliveries of <paramref name="batch"/> still stored, as a replay reads them.</summary>
+    private static Task<List<Delivery>> StillStoredAsync(AppDbContext db, Guid[] batch, CancellationToken cancellationToken) =>
+        db.Deliveries.AsNoTracking().Where(d => batch.Contains(d.Id)).ToListAsync(cancellationToken);
 
     private static Delivery NewReplay(Delivery original, DateTime now) => new()
     {

@@ -41,10 +41,8 @@ internal sealed class RetentionJob(
         var events = 0;
         foreach (var accountId in await AccountIdsAsync(cancellationToken))
         {
-            // The look and the delete are two statements, and a replay committed between them gives an old event work
-            // to do again (answered to its caller already), which the cascade would delete with it: the delete asks again.
             events += await PurgeBatchesAsync(db => OldEvents(db, accountId, cutoff),
-                (db, ids) => WithoutOpenWork(db, db.Events.Where(e => ids.Contains(e.Id))).ExecuteDeleteAsync(cancellationToken),
+                (db, ids) => DeleteWithoutOpenWorkAsync(db, ids, cancellationToken),
                 cancellationToken);
         }
 
@@ -62,6 +60,34 @@ internal sealed class RetentionJob(
         WithoutOpenWork(db, db.Events.Where(e => e.AccountId == accountId && e.ReceivedAt < cutoff))
             .OrderBy(e => e.ReceivedAt)
             .Select(e => e.Id);
+
+    /// <summary>
+    /// Deletes those of the events <paramref name="ids"/> that still have no delivery to attempt. The look and the
+    /// delete are two statements, and a replay committed between them gives an old event work to do again (answered
+    /// to its caller already), which the cascade would delete with it: the delete asks again. Asking again is not
+    /// enough on PostgreSQL, where a replay's insert may still be uncommitted when the delete's check runs: the check
+    /// does not see it, the delete then waits on the replay's key-share lock on the event (its foreign key check),
+    /// and once the replay commits it deletes the event, and the replay with it, without asking again. So the events
+    /// are first locked, skipping those a replay holds right now (they go on a later run), and only then checked and
+    /// deleted, by a statement whose snapshot (read committed) sees every replay committed before the lock was
+    /// taken; a replay that comes after waits for the lock, and finds its event gone. SQLite needs none of this: its
+    /// writers take turns, so the delete's check sees every replay committed, and no other can commit until it is done.
+    /// </summary>
+    private static async Task<int> DeleteWithoutOpenWorkAsync(AppDbContext db, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await WithoutOpenWork(db, db.Events.Where(e => ids.Contains(e.Id))).ExecuteDeleteAsync(cancellationToken);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var candidates = ids.ToArray();
+        var locked = await db.Database
+            .SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "Events" WHERE "Id" = ANY({candidates}) FOR UPDATE SKIP LOCKED""")
+            .ToListAsync(cancellationToken);
+        var deleted = await WithoutOpenWork(db, db.Events.Where(e => locked.Contains(e.Id))).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
 
     /// <summary>The events with no delivery still to attempt: only those may go, with their deliveries and attempts.</summary>
     private static IQueryable<CallEvent> WithoutOpenWork(AppDbContext db, IQueryable<CallEvent> events) =>
@@ -88,8 +114,11 @@ internal sealed class RetentionJob(
             {
                 return total;
             }
-            total += await delete(db, ids);
-            if (ids.Count < BatchSize)
+            var deleted = await delete(db, ids);
+            total += deleted;
+            // A full batch none of which could go (all given work again, or held by replays) would be read again
+            // at once: the next run takes it.
+            if (ids.Count < BatchSize || deleted == 0)
             {
                 return total;
             }

@@ -9,7 +9,6 @@ using WebhookConsole.Components.Pages.Webhooks;
 using WebhookConsole.Components.Shared;
 using WebhookConsole.Api;
 using WebhookConsole.Data;
-using WebhookConsole.Dispatching;
 using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Features.Accounts;
 using WebhookConsole.Features.Environments;
@@ -352,7 +351,14 @@ public sealed class WebhookEditPageTests : ConsoleTestContext
         var webhook = await Data.AddWebhookAsync(account, "https://crm.example.com/calls");
         var page = RenderInConsole<WebhookEditPage>(p => p.Add(x => x.Id, webhook.Id.ToString()));
         page.WaitForElement("#webhook-url").Input("https://crm.example.com/v2/calls");
-        await App.Services.GetRequiredService<WebhookHealth>().DisableAsync(webhook.Id, "410 Gone", CancellationToken.None);
+        // As the dispatcher switches a webhook off with the attempt that got a 410.
+        await using (var db = App.Database.CreateContext())
+        {
+            await db.Webhooks.Where(w => w.Id == webhook.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(w => w.Enabled, false)
+                .SetProperty(w => w.DisabledReason, "410 Gone")
+                .SetProperty(w => w.UpdatedAt, DateTime.UtcNow));
+        }
 
         page.Find("#save-webhook").Click();
 
