@@ -49,7 +49,9 @@ internal sealed class AttemptWriter
         }
         db.Attempts.AddRange(batch.Select(o => o.Attempt));
         await db.SaveChangesAsync();
-        foreach (var (webhookId, (reset, added)) in FailureCounts(batch, owned))
+        // In the order of the webhooks' ids, whatever order their attempts ended in: two nodes' batches touching the
+        // same webhooks then lock their rows in one order and cannot deadlock on them.
+        foreach (var (webhookId, (reset, added)) in FailureCounts(batch, owned).OrderBy(c => c.Key))
         {
             var webhook = db.Webhooks.Where(w => w.Id == webhookId);
             if (!reset)
