@@ -23,7 +23,7 @@ internal static class SecurityHeaders
                 headers.ContentSecurityPolicy = policy;
                 // Links to receivers' URLs do not tell them which console page they were clicked on.
                 headers["Referrer-Policy"] = "same-origin";
-                // The policy's frame-ancestors says so too, for browsers that read only this.
+                // The policy's frame-ancestors says the same; this header is for browsers that ignore it.
                 if (!headers.ContainsKey("X-Frame-Options"))
                 {
                     headers.XFrameOptions = "SAMEORIGIN";
