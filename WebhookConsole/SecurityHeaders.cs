@@ -5,16 +5,25 @@ internal static class SecurityHeaders
 {
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
+        // Strict-Transport-Security on requests that came over HTTPS, directly or, with forwarded headers enabled,
+        // through a proxy that ended TLS. Not in Development, where a browser would keep it for localhost.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
         app.Use((context, next) =>
         {
             var isApi = context.Request.Path.StartsWithSegments("/api");
+            // Chosen by the path as it arrives: the Hangfire dashboard moves its prefix into the path base.
+            var policy = ContentSecurityPolicy.For(context);
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
+                headers.ContentSecurityPolicy = policy;
                 // Links to receivers' URLs do not tell them which console page they were clicked on.
                 headers["Referrer-Policy"] = "same-origin";
-                // The console's own pages say so too (frame-ancestors); the Hangfire dashboard and the API reference do not.
+                // The policy's frame-ancestors says the same; this header is for browsers that ignore it.
                 if (!headers.ContainsKey("X-Frame-Options"))
                 {
                     headers.XFrameOptions = "SAMEORIGIN";

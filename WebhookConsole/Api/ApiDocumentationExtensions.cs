@@ -28,7 +28,10 @@ internal static class ApiDocumentationExtensions
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
         app.MapOpenApi(DocumentPath);
-        app.MapScalarApiReference(ReferencePath, o => o.WithTitle("WebhookConsole API").WithOpenApiRoutePattern(DocumentPath));
+        // Its inline scripts carry the request's nonce, as the Content-Security-Policy asks; it loads nothing from
+        // elsewhere (no fonts from a CDN, no telemetry), which the policy would refuse.
+        app.MapScalarApiReference(ReferencePath, (o, http) => o.WithTitle("WebhookConsole API").WithOpenApiRoutePattern(DocumentPath)
+            .WithNonce(http.Nonce()).DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
         return app;
     }
 }

@@ -36,7 +36,9 @@ internal static class ConsoleServiceExtensions
     public static WebApplication MapConsole(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The framework would add a second Content-Security-Policy header (frame-ancestors 'self') beside the app's
+        // whole policy, which says the same and more.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

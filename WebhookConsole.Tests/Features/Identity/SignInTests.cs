@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Features.Identity;
@@ -128,6 +129,41 @@ public sealed class SignInTests
         Assert.Contains(WrongSignIn, await locked.Content.ReadAsStringAsync());
         Assert.Contains(WrongSignIn, await unknown.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_ChecksAPasswordHash_ForAnUnknownEmailAndALockedAccount_AsForAWrongPassword()
+    {
+        var hasher = new CountingPasswordHasher();
+        await using var app = new AppFactory(ConsoleSignIn.BootstrapAdmin);
+        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<AdminUser>>(hasher)));
+        using var client = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        async Task<(int Checks, string Page)> SignInAsync(string email, string password)
+        {
+            var before = hasher.Verifications;
+            var response = await ConsoleSignIn.SignInAsync(client, email, password);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (hasher.Verifications - before, await response.Content.ReadAsStringAsync());
+        }
+
+        var wrongPassword = await SignInAsync(ConsoleSignIn.AdminEmail, "wrong-password");
+        var unknownEmail = await SignInAsync("nobody@example.com", "wrong-password");
+        for (var i = 0; i < 4; i++)
+        {
+            await SignInAsync(ConsoleSignIn.AdminEmail, "wrong-password");
+        }
+        var locked = await SignInAsync(ConsoleSignIn.AdminEmail, ConsoleSignIn.AdminPassword);
+
+        Assert.Equal(1, wrongPassword.Checks);
+        Assert.Equal(1, unknownEmail.Checks);
+        Assert.Equal(1, locked.Checks);
+        Assert.All([wrongPassword.Page, unknownEmail.Page, locked.Page], page => Assert.Contains(WrongSignIn, page));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        // The right password during the lockout neither signed in nor ended the lockout early.
+        await using var scope = counted.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AdminUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync(ConsoleSignIn.AdminEmail))!));
     }
 
     [Fact]

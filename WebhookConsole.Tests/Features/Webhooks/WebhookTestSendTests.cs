@@ -60,6 +60,38 @@ public sealed class WebhookTestSendTests(ApiAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Attempts_MaskCredentialLikeHeaders_ByNameOrByValue_AndKeepTheSignatureShown()
+    {
+        receiver.Respond("/masked", (_, _) => new ReceiverResponse(200, Headers: new Dictionary<string, string>
+        {
+            ["Set-Cookie"] = "receiver-session=r3ceiver",
+            ["X-Echo"] = "Bearer 3cho",
+        }));
+        var webhook = await fixture.App.Data.AddWebhookAsync(fixture.AccountId, receiver.Url("/masked"), w =>
+        {
+            w.EventType = "*";
+            w.HeadersJson = """{"X-Hub-Signature": "shar3d", "X-Forwarded-Identity": "Basic dXNlcjpwYXNz", "X-Tenant": "acme"}""";
+        });
+
+        var sent = await ApiAssert.SuccessAsync(await client.PostAsync($"{fixture.Account}/webhooks/{webhook.Id}/test", null));
+        var listed = await AppFactory.ReadJsonAsync(await client.GetAsync($"{fixture.Account}/webhooks/{webhook.Id}/attempts"));
+
+        var received = Assert.Single(receiver.At("/masked"));
+        Assert.Equal("shar3d", received.Header("X-Hub-Signature"));
+        foreach (var attempt in new[] { sent, Assert.Single(listed["data"]!.AsArray())!.AsObject() })
+        {
+            var request = attempt["request"]!["headers"]!;
+            var response = attempt["response_headers"]!;
+            Assert.Equal("********", request["X-Hub-Signature"]!.GetValue<string>());
+            Assert.Equal("********", request["X-Forwarded-Identity"]!.GetValue<string>());
+            Assert.Equal("acme", request["X-Tenant"]!.GetValue<string>());
+            Assert.Equal(received.Header("webhook-signature"), request["webhook-signature"]!.GetValue<string>());
+            Assert.Equal("********", response["Set-Cookie"]!.GetValue<string>());
+            Assert.Equal("********", response["X-Echo"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task Test_SendsNoTraceHeadersOfTheNode_WhenItsRequestIsTraced()
     {
         // A listener makes the app trace each request it serves, as an OpenTelemetry exporter would.

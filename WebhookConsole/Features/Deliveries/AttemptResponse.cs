@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WebhookConsole.Dispatching;
 
 namespace WebhookConsole.Features.Deliveries;
 
@@ -29,6 +30,10 @@ internal sealed record AttemptResponse(
         a.DurationMs,
         a.CreatedAt);
 
+    // Masked again on the way out, as the console does: the request's headers were masked when stored, by the rule of
+    // that day; the receiver's answer is stored whole (a Set-Cookie of its session, say).
     private static Dictionary<string, string>? Headers(string? json) =>
-        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json);
+        string.IsNullOrEmpty(json)
+            ? null
+            : JsonSerializer.Deserialize<Dictionary<string, string>>(json)!.ToDictionary(h => h.Key, h => HeaderMasking.Value(h.Key, h.Value));
 }

@@ -51,8 +51,9 @@ internal static class IdentityServiceExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AdminSignInManager>()
             .AddDefaultTokenProviders();
+        builder.Services.AddSingleton<UnknownAdminPassword>();
         builder.Services.AddScoped<AdminBootstrapper>();
         builder.Services.AddSingleton<AdminService>();
         return builder;
