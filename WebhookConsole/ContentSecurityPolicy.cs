@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -42,7 +43,8 @@ internal static class ContentSecurityPolicy
     {
         if (context.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            // URL-safe base64 ('-' and '_', which CSP allows): a '+' would be written into the page as an HTML entity.
+            nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
             context.Items[NonceKey] = nonce;
         }
         return nonce;
