@@ -23,10 +23,11 @@ internal static class SecurityHeaders
                 headers.ContentSecurityPolicy = policy;
                 // Links to receivers' URLs do not tell them which console page they were clicked on.
                 headers["Referrer-Policy"] = "same-origin";
-                // The policy's frame-ancestors says the same; this header is for browsers that ignore it.
+                // The policy's frame-ancestors says the same (pages in this site's frames, API answers in none);
+                // this header is for browsers that ignore it.
                 if (!headers.ContainsKey("X-Frame-Options"))
                 {
-                    headers.XFrameOptions = "SAMEORIGIN";
+                    headers.XFrameOptions = isApi ? "DENY" : "SAMEORIGIN";
                 }
                 // API answers may carry a secret (a webhook's, on create and rotation): no cache keeps them.
                 if (isApi)
