@@ -27,14 +27,10 @@ internal static class ContentSecurityPolicy
 
     private static readonly object NonceKey = new();
 
-    public static string For(HttpContext context)
+    /// <summary>The policy of a page (anything but an API answer), with this request's nonce.</summary>
+    public static string ForPage(HttpContext context)
     {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/api"))
-        {
-            return Api;
-        }
-        var images = path.StartsWithSegments(HangfirePath) ? HangfireImages : "";
+        var images = context.Request.Path.StartsWithSegments(HangfirePath) ? HangfireImages : "";
         return string.Format(CultureInfo.InvariantCulture, PageTemplate, context.Nonce(), images);
     }
 

@@ -15,7 +15,7 @@ internal static class SecurityHeaders
         {
             var isApi = context.Request.Path.StartsWithSegments("/api");
             // Chosen by the path as it arrives: the Hangfire dashboard moves its prefix into the path base.
-            var policy = ContentSecurityPolicy.For(context);
+            var policy = isApi ? ContentSecurityPolicy.Api : ContentSecurityPolicy.ForPage(context);
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
