@@ -226,6 +226,26 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browsers)
     }
 
     [Theory]
+    [InlineData("/environments", "#new-environment", "#environment-name")]
+    [InlineData("/tokens", "#new-token", "#token-name")]
+    [InlineData("/event-types", "#new-event-type", "#event-type-name")]
+    public async Task NewItemDialog_PutsTheCursorInItsFirstField_SoTypingNeedsNoClick(string path, string opener, string field)
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+        await browser.GotoAsync(path);
+
+        await page.FocusAsync(opener);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator(field)).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("typed");
+        await Expect(page.Locator(field)).ToHaveValueAsync("typed");
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task StatusChipsFiguresAndAlerts_ReadAtWcagAA(bool dark)
