@@ -29,6 +29,24 @@ public sealed class AccountsBrowserTests(BrowserFixture browsers)
     }
 
     [Fact]
+    public async Task Create_AddsTheAccountOnceAndShowsNoFault_WhenDoubleClicked()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.SignInAsync();
+        await browser.GotoAsync("/accounts");
+        await browser.Page.FillAsync("#account-name", "Acme Voice");
+
+        // The second click reaches the page after the first has created the account and emptied the field.
+        await browser.Page.DblClickAsync("#create-account");
+
+        await Expect(browser.Page.Locator(".mud-snackbar")).ToContainTextAsync("Account 'Acme Voice' created");
+        await Expect(browser.Page.Locator("#accounts-table tbody tr").Filter(new() { HasText = "Acme Voice" })).ToHaveCountAsync(1);
+        await Expect(browser.Page.Locator("#account-name")).ToHaveValueAsync("");
+        await Expect(browser.Page.Locator(".mud-input-error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task LinkToAnotherAccountsWebhook_SwitchesToThatAccount_WithANotice()
     {
         await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);

@@ -15,6 +15,13 @@ public partial class AccountsPage
     private List<WebhookConsole.Features.Accounts.Account>? accounts;
     private string newName = "";
     private string? error;
+    private bool busy;
+
+    /// <summary>
+    /// Nothing typed, nothing to create: the second click of a double click, which arrives once the first has created the
+    /// account and emptied the field, would otherwise flag the empty field right under the confirmation.
+    /// </summary>
+    private bool CannotCreate => busy || string.IsNullOrEmpty(newName);
 
     protected override async Task OnInitializedAsync()
     {
@@ -26,8 +33,14 @@ public partial class AccountsPage
 
     private async Task CreateAsync()
     {
+        if (CannotCreate)
+        {
+            return;
+        }
+        busy = true;
         var errors = new FieldErrors();
         var account = await Accounts.CreateAsync(newName, errors, CancellationToken.None);
+        busy = false;
         error = account is null ? FieldMessage.Sentence(errors.Items["name"].Values.First()) : null;
         if (account is null)
         {

@@ -26,6 +26,13 @@ public partial class AdminsPage
     private string? passwordError;
     private bool busy;
 
+    /// <summary>
+    /// An empty form adds nobody: the second click of a double click, which arrives once the first has added the admin and
+    /// emptied the form, would otherwise flag both fields right under the confirmation. A half-filled form still says
+    /// what is missing.
+    /// </summary>
+    private bool CannotAdd => busy || (string.IsNullOrEmpty(newEmail) && string.IsNullOrEmpty(newPassword));
+
     /// <summary>Read from the options Identity validates with, so the hint and the check cannot disagree.</summary>
     private string PasswordHint => PasswordRules.Describe(Identity.Value.Password);
 
@@ -40,6 +47,10 @@ public partial class AdminsPage
 
     private async Task AddAsync()
     {
+        if (CannotAdd)
+        {
+            return;
+        }
         busy = true;
         var errors = new FieldErrors();
         var added = await Admins.AddAsync(newEmail, newPassword, errors, CancellationToken.None);
