@@ -47,6 +47,20 @@ public sealed class AccountsBrowserTests(BrowserFixture browsers)
     }
 
     [Fact]
+    public async Task Create_AddsTheAccount_WhenEnterIsPressedInTheName()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.SignInAsync();
+        await browser.GotoAsync("/accounts");
+
+        await browser.Page.FillAsync("#account-name", "Acme Voice");
+        await browser.Page.PressAsync("#account-name", "Enter");
+
+        await Expect(browser.Page.Locator("#accounts-table tbody tr").Filter(new() { HasText = "Acme Voice" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task LinkToAnotherAccountsWebhook_SwitchesToThatAccount_WithANotice()
     {
         await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);

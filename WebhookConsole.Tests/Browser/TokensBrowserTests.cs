@@ -35,6 +35,23 @@ public sealed class TokensBrowserTests(BrowserFixture browsers)
     }
 
     [Fact]
+    public async Task NewTokenDialog_CreatesTheToken_WhenEnterIsPressedInTheName()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        await browser.SignInAsync();
+        await browser.GotoAsync("/tokens");
+
+        await browser.Page.ClickAsync("#new-token");
+        await browser.Page.FillAsync("#token-name", "CRM sync");
+        await browser.Page.PressAsync("#token-name", "Enter");
+
+        await Expect(browser.Page.Locator("#token-value")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(".{20,}"));
+        await browser.Page.ClickAsync("#token-done");
+        await Expect(browser.Page.Locator("#tokens-table tbody tr").Filter(new() { HasText = "CRM sync" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task EventTypes_ShowsCatalogue_AndAddsACustomType()
     {
         await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using WebhookConsole.Api;
 using WebhookConsole.Components.Shared;
@@ -29,6 +30,15 @@ public partial class AccountsPage
         Selected.Changed += SelectionChangedAsync;
         await Selected.EnsureAsync();
         accounts = await Accounts.ListAsync(CancellationToken.None);
+    }
+
+    // Enter in the name creates the account, as in the dialogs that take a name.
+    private async Task KeyUpAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter")
+        {
+            await CreateAsync();
+        }
     }
 
     private async Task CreateAsync()

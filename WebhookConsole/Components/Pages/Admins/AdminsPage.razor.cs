@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -44,6 +45,15 @@ public partial class AdminsPage
     }
 
     private async Task LoadAsync() => admins = await Admins.ListAsync(CancellationToken.None);
+
+    // Enter in the password adds the admin: the email comes first, so the form is filled in by then.
+    private async Task KeyUpAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter")
+        {
+            await AddAsync();
+        }
+    }
 
     private async Task AddAsync()
     {
