@@ -1,4 +1,3 @@
-using System.Globalization;
 using WebhookConsole.Api;
 
 namespace WebhookConsole.Features.Deliveries;
@@ -55,12 +54,11 @@ internal static class DeliveryQueryParser
         {
             return null;
         }
-        if (text.Contains('T', StringComparison.OrdinalIgnoreCase)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (IsoTimestamp.Parse(text) is { } parsed)
         {
-            return parsed.UtcDateTime;
+            return parsed;
         }
-        errors.Add(name, "format", $"{name} must be an ISO 8601 date-time, e.g. 2024-07-30T14:35:00Z");
+        errors.Add(name, "format", IsoTimestamp.Fault(name));
         return null;
     }
 }
