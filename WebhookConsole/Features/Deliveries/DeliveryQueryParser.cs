@@ -5,7 +5,7 @@ namespace WebhookConsole.Features.Deliveries;
 /// <summary>Reads the history's filters from the query string (its paging: <see cref="ListQuery"/>); each bad value is a fault on its parameter.</summary>
 internal static class DeliveryQueryParser
 {
-    public static readonly IReadOnlyList<string> FilterNames = ["status", "webhook_id", "event", "since", "until"];
+    public static readonly IReadOnlyList<string> FilterNames = ["status", "webhook_id", "event", "since", "until", "test"];
 
     public static DeliveryFilter Filter(IQueryCollection query, FieldErrors errors)
     {
@@ -45,7 +45,24 @@ internal static class DeliveryQueryParser
         {
             errors.Add("until", "range", "until is before since, so no delivery can match");
         }
-        return new DeliveryFilter(status, webhookId, string.IsNullOrEmpty(eventType) ? null : eventType, since, until);
+        return new DeliveryFilter(status, webhookId, string.IsNullOrEmpty(eventType) ? null : eventType, since, until, Test: Test(query, errors));
+    }
+
+    /// <summary>Exactly <c>true</c> or <c>false</c>: read loosely, a typo would replay test sends with the rest.</summary>
+    private static bool? Test(IQueryCollection query, FieldErrors errors)
+    {
+        switch (ListQuery.Single(query, "test", errors))
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                errors.Add("test", "enum", "test must be true (test sends only) or false (no test sends)");
+                return null;
+        }
     }
 
     private static DateTime? Time(IQueryCollection query, string name, FieldErrors errors)
