@@ -61,7 +61,7 @@ public sealed class OpenApiDocumentTests(ApiAppFixture fixture) : IClassFixture<
         Assert.Equal("header", scheme["in"]!.GetValue<string>());
         Assert.Equal("X-Auth-Token", scheme["name"]!.GetValue<string>());
         Assert.NotEmpty(document["security"]!.AsArray());
-        string[] query = ["status", "webhook_id", "event", "since", "until", "page_size", "start_key"];
+        string[] query = ["status", "webhook_id", "event", "since", "until", "test", "page_size", "start_key"];
         var deliveries = document["paths"]!["/api/v1/accounts/{account_id}/deliveries"]!["get"]!;
         Assert.Equal(query, deliveries["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query").Select(p => p!["name"]!.GetValue<string>()));
         foreach (var list in new[] { "webhooks", "environments" })

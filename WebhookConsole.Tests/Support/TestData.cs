@@ -74,7 +74,7 @@ public sealed class TestData(IServiceProvider services)
     /// arranged without sending anything, and the dispatcher leaves finished rows alone.
     /// </summary>
     internal async Task<Delivery> AddFinishedDeliveryAsync(Guid accountId, Guid webhookId, DateTime createdAt,
-        DeliveryStatus status = DeliveryStatus.Failed, string eventType = "Call:Hangup", string environment = "ITD2024")
+        DeliveryStatus status = DeliveryStatus.Failed, string eventType = "Call:Hangup", string environment = "ITD2024", bool isTest = false)
     {
         var callEvent = new CallEvent
         {
@@ -100,6 +100,7 @@ public sealed class TestData(IServiceProvider services)
             CreatedAt = createdAt,
             UpdatedAt = createdAt,
             CompletedAt = createdAt,
+            IsTest = isTest,
         };
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -84,12 +84,11 @@ internal static class JsonFields
         {
             return null;
         }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
-            && text.Contains('T', StringComparison.OrdinalIgnoreCase))
+        if (IsoTimestamp.Parse(text) is { } parsed)
         {
-            return parsed.UtcDateTime;
+            return parsed;
         }
-        errors.Add(name, "format", $"{name} must be an ISO 8601 date-time, e.g. 2024-07-30T14:35:00Z");
+        errors.Add(name, "format", IsoTimestamp.Fault(name));
         return null;
     }
 

@@ -36,7 +36,9 @@ internal static class ListQuery
         var size = PageRequest.DefaultSize;
         if (Single(query, "page_size", errors) is { } sizeText)
         {
-            if (int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= PageRequest.MaxSize)
+            // The framework's parser ignores trailing NUL characters ("5\0" is 5); only ASCII digits are a number here.
+            if (sizeText.All(char.IsAsciiDigit)
+                && int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= PageRequest.MaxSize)
             {
                 size = parsed;
             }

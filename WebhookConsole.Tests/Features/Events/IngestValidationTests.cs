@@ -55,6 +55,10 @@ public abstract class IngestValidationTests : IAsyncLifetime
         { "unknown field", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "colour": "red"}}""", 400, "colour" },
         { "unknown envelope field", """{"data": {"event": "Call:Hangup", "environment": "ITD2024"}, "extra": 1}""", 400, "extra" },
         { "bad timestamp", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "timestamp": "yesterday"}}""", 400, "timestamp" },
+        // Read as UTC, a time without its offset would put the call hours off wherever the platform is not on UTC.
+        { "timestamp without an offset", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "timestamp": "2024-07-30T14:35:00"}}""", 400, "timestamp" },
+        { "timestamp as an HTTP date", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "timestamp": "Tue, 30 Jul 2024 14:35:00 GMT"}}""", 400, "timestamp" },
+        { "timestamp in other digits", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "timestamp": "٢٠٢٤-07-30T14:35:00Z"}}""", 400, "timestamp" },
         { "id a number", """{"data": {"id": 5, "event": "Call:Hangup", "environment": "ITD2024"}}""", 400, "id" },
         { "half a surrogate pair in the payload", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "payload": {"caller": "Ann \ud83d"}}}""", 400, null },
         { "half a surrogate pair in a key", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "payload": {"\ude00": 1}}}""", 400, null },
@@ -128,6 +132,24 @@ public abstract class IngestValidationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(id, (await AppFactory.ReadJsonAsync(response))["data"]!["event_id"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("2024-07-30T20:05:00.5+05:30")]
+    [InlineData("2024-07-30T14:35:00.500Z")]
+    [InlineData("2024-07-30t14:35:00.500000000z")]
+    [InlineData("2024-07-30T09:35:00.5-05:00")]
+    public async Task Ingest_StoresTheTimeInUtc_WhenTimestampIsIso8601WithAnOffset(string timestamp)
+    {
+        var body = new JsonObject { ["data"] = new JsonObject { ["event"] = "Call:Hangup", ["environment"] = "ITD2024", ["timestamp"] = timestamp } };
+
+        var response = await client.PostAsync($"/api/v1/accounts/{accountId}/events", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var eventId = (await AppFactory.ReadJsonAsync(response))["data"]!["event_id"]!.GetValue<string>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Events.AsNoTracking().SingleAsync(e => e.EventId == eventId);
+        Assert.Equal(new DateTime(2024, 7, 30, 14, 35, 0, 500, DateTimeKind.Utc), stored.OccurredAt);
     }
 
     [Fact]

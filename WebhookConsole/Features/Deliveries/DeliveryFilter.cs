@@ -9,4 +9,6 @@ internal sealed record DeliveryFilter(
     DateTime? Until = null,
     Guid? EnvironmentId = null,
     /// <summary>The start of the public event id (or all of it).</summary>
-    string? EventId = null);
+    string? EventId = null,
+    /// <summary>True: test sends only; false: none of them.</summary>
+    bool? Test = null);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WebhookConsole.Api;
 
 namespace WebhookConsole.Features.Deliveries;
@@ -6,7 +5,7 @@ namespace WebhookConsole.Features.Deliveries;
 /// <summary>Reads the history's filters from the query string (its paging: <see cref="ListQuery"/>); each bad value is a fault on its parameter.</summary>
 internal static class DeliveryQueryParser
 {
-    public static readonly IReadOnlyList<string> FilterNames = ["status", "webhook_id", "event", "since", "until"];
+    public static readonly IReadOnlyList<string> FilterNames = ["status", "webhook_id", "event", "since", "until", "test"];
 
     public static DeliveryFilter Filter(IQueryCollection query, FieldErrors errors)
     {
@@ -46,7 +45,24 @@ internal static class DeliveryQueryParser
         {
             errors.Add("until", "range", "until is before since, so no delivery can match");
         }
-        return new DeliveryFilter(status, webhookId, string.IsNullOrEmpty(eventType) ? null : eventType, since, until);
+        return new DeliveryFilter(status, webhookId, string.IsNullOrEmpty(eventType) ? null : eventType, since, until, Test: Test(query, errors));
+    }
+
+    /// <summary>Exactly <c>true</c> or <c>false</c>: read loosely, a typo would replay test sends with the rest.</summary>
+    private static bool? Test(IQueryCollection query, FieldErrors errors)
+    {
+        switch (ListQuery.Single(query, "test", errors))
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                errors.Add("test", "enum", "test must be true (test sends only) or false (no test sends)");
+                return null;
+        }
     }
 
     private static DateTime? Time(IQueryCollection query, string name, FieldErrors errors)
@@ -55,12 +71,11 @@ internal static class DeliveryQueryParser
         {
             return null;
         }
-        if (text.Contains('T', StringComparison.OrdinalIgnoreCase)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (IsoTimestamp.Parse(text) is { } parsed)
         {
-            return parsed.UtcDateTime;
+            return parsed;
         }
-        errors.Add(name, "format", $"{name} must be an ISO 8601 date-time, e.g. 2024-07-30T14:35:00Z");
+        errors.Add(name, "format", IsoTimestamp.Fault(name));
         return null;
     }
 }

@@ -13,10 +13,16 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
     public async Task<Page<DeliveryView>> ListAsync(Guid accountId, DeliveryFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var items = await WithEventAsync(db, PageQuery(db, accountId, filter, page), cancellationToken);
+        return Page<DeliveryView>.Of(items, page.PageSize, v => NewestFirst.KeyOf(v.Delivery));
+    }
+
+    /// <summary>The rows of one page, and one more to tell whether another page follows.</summary>
+    public static IQueryable<Delivery> PageQuery(AppDbContext db, Guid accountId, DeliveryFilter filter, PageRequest page)
+    {
         var ordered = Filtered(db, accountId, filter).After(page.StartKey);
         var rows = page.StartKey is null && page.Skip > 0 ? ordered.Skip(page.Skip) : ordered;
-        var items = await WithEventAsync(db, rows.Take(page.PageSize + 1), cancellationToken);
-        return Page<DeliveryView>.Of(items, page.PageSize, v => NewestFirst.KeyOf(v.Delivery));
+        return rows.Take(page.PageSize + 1);
     }
 
     public async Task<int> CountAsync(Guid accountId, DeliveryFilter filter, CancellationToken cancellationToken)
@@ -101,6 +107,10 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         if (filter.Until is { } until)
         {
             query = query.Where(d => d.CreatedAt <= until);
+        }
+        if (filter.Test is { } test)
+        {
+            query = query.Where(d => d.IsTest == test);
         }
         if (filter.EnvironmentId is { } environmentId)
         {

@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Extensions;
 using WebhookConsole.Components.Pages.Deliveries;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Tests.Support;
@@ -244,6 +246,96 @@ public sealed class DeliveriesPageTests : ConsoleTestContext
         Host.WaitForAssertion(() => Assert.Contains("Replay 3 failed deliveries", Host.Find(".mud-dialog").TextContent));
         Assert.Contains("2 of them are for disabled webhook 'Billing'", Host.Find(".mud-dialog").TextContent);
         Assert.Contains("unless the webhook is re-enabled first", Host.Find(".mud-dialog").TextContent);
+    }
+
+    [Fact]
+    public async Task ReplayFailed_CountsTestSendsApart_WhenADisabledWebhookHasFailedTestSends()
+    {
+        // A test send goes out even to a disabled webhook, so only the others fail again at once.
+        var accountId = await App.DefaultAccountIdAsync();
+        var crm = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => w.Name = "CRM");
+        var billing = await Data.AddWebhookAsync(accountId, "https://billing.example/hook", w => (w.Name, w.Enabled) = ("Billing", false));
+        await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start, DeliveryStatus.Failed);
+        await Data.AddFinishedDeliveryAsync(accountId, billing.Id, Start.AddMinutes(1), DeliveryStatus.Failed);
+        await Data.AddFinishedDeliveryAsync(accountId, billing.Id, Start.AddMinutes(2), DeliveryStatus.Failed);
+        await Data.AddFinishedDeliveryAsync(accountId, billing.Id, Start.AddMinutes(3), DeliveryStatus.Failed, isTest: true);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Equal(4, ShownIds(page).Count));
+
+        page.Find("#replay-failed").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Replay 4 failed deliveries", Host.Find(".mud-dialog").TextContent));
+        var question = Host.Find(".mud-dialog").TextContent;
+        Assert.Contains("1 of them is a test send", question);
+        Assert.Contains("2 of the others are for disabled webhook 'Billing'", question);
+        Assert.DoesNotContain("3 of", question);
+    }
+
+    [Fact]
+    public async Task ReplayFailed_DoesNotWarn_WhenADisabledWebhooksOnlyFailuresAreTestSends()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var billing = await Data.AddWebhookAsync(accountId, "https://billing.example/hook", w => (w.Name, w.Enabled) = ("Billing", false));
+        await Data.AddFinishedDeliveryAsync(accountId, billing.Id, Start, DeliveryStatus.Failed, isTest: true);
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Single(ShownIds(page)));
+
+        page.Find("#replay-failed").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Replay 1 failed delivery", Host.Find(".mud-dialog").TextContent));
+        var question = Host.Find(".mud-dialog").TextContent;
+        Assert.Contains("It is a test send", question);
+        Assert.DoesNotContain("fail again at once", question);
+    }
+
+    [Fact]
+    public async Task TestSendsFilter_FromTheQueryString_ReachesTheListTheCountAndTheReplay()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var crm = await Data.AddWebhookAsync(accountId, "https://crm.example/hook", w => w.Name = "CRM");
+        var real = await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start, DeliveryStatus.Failed);
+        var test = await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start.AddMinutes(1), DeliveryStatus.Failed, isTest: true);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/deliveries?test=none");
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.Equal([real.Id.ToString()], ShownIds(page)));
+        Assert.Equal("none", page.FindComponents<MudSelect<string>>().Single(s => s.Instance.UserAttributes.GetValueOrDefault("id") as string == "filter-test").Instance.GetState(x => x.Value));
+
+        page.Find("#replay-failed").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("Replay 1 failed delivery", Host.Find(".mud-dialog").TextContent));
+        Assert.DoesNotContain("test send", Host.Find(".mud-dialog").TextContent);
+        Host.Find("#confirm-yes").Click();
+        page.WaitForAssertion(() => Assert.Equal(2, ShownIds(page).Count), TimeSpan.FromSeconds(10));
+        Assert.Equal(3, await Data.CountAsync<Delivery>());
+        Assert.DoesNotContain(test.Id.ToString(), ShownIds(page));
+    }
+
+    [Theory]
+    [InlineData("only", "test=only")]
+    [InlineData("none", "test=none")]
+    [InlineData("all", "")]
+    public async Task TestSendsFilter_Choice_ShowsItsDeliveriesAndIsKeptInTheAddress(string choice, string kept)
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var crm = await Data.AddWebhookAsync(accountId, "https://crm.example/hook");
+        var real = await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start);
+        var test = await Data.AddFinishedDeliveryAsync(accountId, crm.Id, Start.AddMinutes(1), isTest: true);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(choice == "all" ? "/deliveries?test=none" : "/deliveries");
+        var page = RenderInConsole<DeliveriesPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(ShownIds(page)));
+        var select = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.UserAttributes.GetValueOrDefault("id") as string == "filter-test");
+
+        await select.InvokeAsync(() => select.Instance.SelectOption(choice));
+
+        List<string> expected = choice switch
+        {
+            "only" => [test.Id.ToString()],
+            "none" => [real.Id.ToString()],
+            _ => [test.Id.ToString(), real.Id.ToString()],
+        };
+        page.WaitForAssertion(() => Assert.Equal(expected, ShownIds(page)));
+        Assert.EndsWith("/deliveries" + (kept == "" ? "" : "?" + kept), navigation.Uri);
     }
 
     [Fact]

@@ -19,4 +19,21 @@ public sealed class DeliveryFilterStateTests
 
         Assert.Equal(expected, state.Status);
     }
+
+    [Theory]
+    [InlineData("only", true, "only")]
+    [InlineData("none", false, "none")]
+    [InlineData("all", null, null)]
+    [InlineData(null, null, null)]
+    [InlineData("true", null, null)]
+    [InlineData("Only", null, null)]
+    public void Parse_TakesTheTestSendChoiceByName_AndTheQueryKeepsItUnlessAll(string? test, bool? expected, string? kept)
+    {
+        var state = DeliveryFilterState.Parse(null, null, null, null, null, null, null, test);
+
+        Assert.Equal(expected, state.Test);
+        Assert.Equal(expected, state.ToFilter().Test);
+        Assert.Equal(kept, state.ToQuery()["test"]);
+        Assert.Equal(expected is not null, state.Any);
+    }
 }

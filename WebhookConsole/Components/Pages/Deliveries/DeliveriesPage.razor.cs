@@ -46,6 +46,7 @@ public partial class DeliveriesPage : IDisposable
     [SupplyParameterFromQuery(Name = "since")] private string? QuerySince { get; set; }
     [SupplyParameterFromQuery(Name = "until")] private string? QueryUntil { get; set; }
     [SupplyParameterFromQuery(Name = "q")] private string? QueryEventId { get; set; }
+    [SupplyParameterFromQuery(Name = "test")] private string? QueryTest { get; set; }
     // And the page: a reload, a bookmark or back from a delivery opens the page the admin was on.
     [SupplyParameterFromQuery(Name = "page")] private string? QueryPage { get; set; }
     [SupplyParameterFromQuery(Name = "size")] private string? QuerySize { get; set; }
@@ -80,7 +81,7 @@ public partial class DeliveriesPage : IDisposable
     }
 
     private DeliveryFilterState FiltersInQuery() =>
-        DeliveryFilterState.Parse(QueryWebhook, QueryEvent, QueryEnvironment, QueryStatus, QuerySince, QueryUntil, QueryEventId);
+        DeliveryFilterState.Parse(QueryWebhook, QueryEvent, QueryEnvironment, QueryStatus, QuerySince, QueryUntil, QueryEventId, QueryTest);
 
     private DeliveryPaging PagingInQuery() => DeliveryPaging.Parse(QueryPage, QuerySize);
 
