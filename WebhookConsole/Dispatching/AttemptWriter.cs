@@ -12,9 +12,9 @@ namespace WebhookConsole.Dispatching;
 /// count) and switches off a webhook whose failure asks for it, many attempts per transaction (on SQLite through
 /// the <see cref="SqliteWriter"/>, on PostgreSQL through a <see cref="GroupCommit{TItem, TResult}"/>): each attempt
 /// is still answered only once it is committed, so no crash can keep a failure (a 410, or the one that reaches the
-/// threshold) without its webhook switched off, nor a switch-off without its audit entry. Only the lease holder moves a delivery on, counts it and switches
-/// its webhook off: a lease lost (this node stalled past its expiry and another took the delivery over) leaves the
-/// outcome to the new holder, and the request made is still kept.
+/// threshold) without its webhook switched off, nor a switch-off without its audit entry. Only the lease holder
+/// moves a delivery on, counts it and switches its webhook off: a lease lost (this node stalled past its expiry and
+/// another took the delivery over) leaves the outcome to the new holder, and the request made is still kept.
 /// </summary>
 internal sealed class AttemptWriter
 {
