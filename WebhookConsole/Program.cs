@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args.WithoutSettingsWatch());
 builder.PollSettingsFiles();
 builder.Configuration.AddSharedSettings();
 
+builder.AddRequestLimits();
 builder.AddDatabase();
 builder.AddPlatform();
 builder.AddAudit();
@@ -44,6 +45,8 @@ builder.AddHealth();
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+// Before anything reads the request, so a request past the limits is refused as a whole.
+app.UseRequestLimits();
 
 app.UseConsole();
 // Inside the console's error page, so an exception under /api is answered in the API's error shape, not that page.

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WebhookConsole.Data;
+using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Events;
+using WebhookConsole.Features.Webhooks;
 using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Data;
@@ -72,6 +74,38 @@ public sealed class SqliteWriterTests : IAsyncLifetime
             .Select(d => d.Id).SingleAsync());
         Assert.Empty(await db.Deliveries.Where(d => d.Id == delivery.Id && d.NextAttemptAt < at).ToListAsync());
         Assert.Equal(delivery.Id, await db.Deliveries.Where(d => d.CallEventId == callEvent.Id && d.AccountId == accountId).Select(d => d.Id).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Find_ReadsTheRowAsEfCoreReadsIt_InsideTheWritersTransaction()
+    {
+        var at = new DateTime(2026, 11, 23, 14, 35, 7, DateTimeKind.Utc).AddTicks(1234567);
+        var webhook = await app.Data.AddWebhookAsync(accountId, "https://example.com/h?x=1", w =>
+        {
+            w.Name = "«Relay» 😀";
+            w.Signing = SigningScheme.Hex;
+            w.BodyTemplate = null;
+            w.CustomDataJson = """{"a":1}""";
+            w.PreviousSecretProtected = "old";
+            w.PreviousSecretExpiresAt = at;
+            w.ConsecutiveFailures = 4;
+            w.CreatedAt = at;
+            w.UpdatedAt = at.AddSeconds(1);
+        });
+
+        var (found, missing) = await writer.WriteAsync<(WebhookEndpoint?, WebhookEndpoint?)>(rows =>
+        {
+            rows.Execute("""UPDATE "Webhooks" SET "Enabled" = 0 WHERE "Id" = @p0""",
+                model => [model.FindEntityType(typeof(WebhookEndpoint))!.FindProperty(nameof(WebhookEndpoint.Id))!], webhook.Id);
+            return (rows.Find<WebhookEndpoint>(webhook.Id), rows.Find<WebhookEndpoint>(Guid.NewGuid()));
+        });
+
+        Assert.Null(missing);
+        await using var db = app.Database.CreateContext();
+        var stored = await db.Webhooks.AsNoTracking().SingleAsync(w => w.Id == webhook.Id);
+        Assert.False(stored.Enabled);
+        Assert.Equivalent(stored, found, strict: true);
+        Assert.Equal(DateTimeKind.Utc, found!.PreviousSecretExpiresAt!.Value.Kind);
     }
 
     [Fact]

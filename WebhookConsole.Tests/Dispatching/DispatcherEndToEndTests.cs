@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Dispatching.Signing;
+using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Tests.Support;
 
@@ -256,6 +257,7 @@ public abstract class DispatcherEndToEndTests : IAsyncLifetime
 
         Assert.False(failed.Enabled);
         Assert.Equal("the receiver answered 410 Gone", failed.DisabledReason);
+        Assert.Equal(1, failed.SwitchOffsAudited);
     }
 
     [Fact]
@@ -267,26 +269,28 @@ public abstract class DispatcherEndToEndTests : IAsyncLifetime
 
         var failed = await FailedCommitsSeenAsync(webhook.Id, events: 2);
 
-        Assert.Equal([(1, true), (2, false)], failed.Select(f => (f.Failures, f.Enabled)));
+        Assert.Equal([(1, true, 0), (2, false, 1)], failed.Select(f => (f.Failures, f.Enabled, f.SwitchOffsAudited)));
         Assert.StartsWith("2 deliveries in a row failed; last: receiver answered 500", failed[1].DisabledReason);
     }
 
     /// <summary>
     /// Posts <paramref name="events"/> events one after the other, each delivered (and ended failed) before the next,
-    /// and answers what was stored of the webhook each time a failed delivery's commit was announced. The recorder
+    /// and answers what was stored of the webhook (and of its switch-off's audit) each time a failed delivery's commit was announced. The recorder
     /// announces a delivery's move as soon as its attempt is committed, before it turns to the webhook's health:
     /// what is stored at that moment is what a kill of the process right then would leave.
     /// </summary>
-    private async Task<List<(int Failures, bool Enabled, string? DisabledReason)>> FailedCommitsSeenAsync(Guid webhookId, int events)
+    private async Task<List<(int Failures, bool Enabled, string? DisabledReason, int SwitchOffsAudited)>> FailedCommitsSeenAsync(Guid webhookId, int events)
     {
-        var afterCommit = new ConcurrentQueue<(int Failures, bool Enabled, string? DisabledReason)>();
+        var afterCommit = new ConcurrentQueue<(int Failures, bool Enabled, string? DisabledReason, int SwitchOffsAudited)>();
+        var entityId = webhookId.ToString();
         void Observe(IReadOnlyCollection<Guid> ids)
         {
             using var db = app.Database.CreateContext();
             if (db.Deliveries.AsNoTracking().Any(d => ids.Contains(d.Id) && d.WebhookId == webhookId && d.Status == DeliveryStatus.Failed))
             {
                 var webhook = db.Webhooks.AsNoTracking().Single(w => w.Id == webhookId);
-                afterCommit.Enqueue((webhook.ConsecutiveFailures, webhook.Enabled, webhook.DisabledReason));
+                var audited = db.AuditEntries.AsNoTracking().Count(e => e.EntityId == entityId && e.Action == AuditActions.WebhookDisabled);
+                afterCommit.Enqueue((webhook.ConsecutiveFailures, webhook.Enabled, webhook.DisabledReason, audited));
             }
         }
         var changes = app.Services.GetRequiredService<DeliveryChanges>();

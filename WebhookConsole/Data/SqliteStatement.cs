@@ -21,9 +21,12 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
     private readonly ValueConverter?[] converters;
+    private readonly IReadOnlyList<IProperty> columns;
 
-    public SqliteStatement(SqliteConnection connection, string sql, IReadOnlyList<IProperty> parameters)
+    /// <param name="columns">For a query, the model properties its columns hold, in order; none for a write.</param>
+    public SqliteStatement(SqliteConnection connection, string sql, IReadOnlyList<IProperty> parameters, IReadOnlyList<IProperty>? columns = null)
     {
+        this.columns = columns ?? [];
         db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(db, sql, out statement));
         var count = raw.sqlite3_bind_parameter_count(statement);
@@ -33,13 +36,13 @@ internal sealed class SqliteStatement : IDisposable
             throw new ArgumentException($"The statement has {count} parameters, not {parameters.Count}.", nameof(parameters));
         }
         converters = [.. parameters.Select(p => p.GetTypeMapping().Converter)];
-        foreach (var property in parameters)
+        foreach (var property in parameters.Concat(this.columns))
         {
             var stored = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
             if (!IsSupported(Nullable.GetUnderlyingType(stored) ?? stored))
             {
                 statement.Dispose();
-                throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} is stored as {stored.Name}, which the writer does not bind.");
+                throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} is stored as {stored.Name}, which the writer does not bind or read.");
             }
         }
     }
@@ -47,21 +50,9 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Runs the statement with one value per parameter, in the transaction open on the connection; the rows it changed.</summary>
     public int Execute(params ReadOnlySpan<object?> values)
     {
-        if (values.Length != converters.Length)
-        {
-            throw new ArgumentException($"The statement takes {converters.Length} values, not {values.Length}.", nameof(values));
-        }
         try
         {
-            for (var i = 0; i < values.Length; i++)
-            {
-                var value = values[i];
-                if (value is not null && converters[i] is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-                Check(Bind(i + 1, value));
-            }
+            BindAll(values);
             var result = raw.sqlite3_step(statement);
             if (result != raw.SQLITE_DONE)
             {
@@ -73,6 +64,51 @@ internal sealed class SqliteStatement : IDisposable
         {
             raw.sqlite3_reset(statement);
             raw.sqlite3_clear_bindings(statement);
+        }
+    }
+
+    /// <summary>
+    /// Runs the query with one value per parameter and reads its first row into <paramref name="row"/>, each column
+    /// as its model property stores it, converted back as EF Core reads it; false when the query answers no row.
+    /// </summary>
+    public bool ReadFirst(ReadOnlySpan<object?> values, object?[] row)
+    {
+        try
+        {
+            BindAll(values);
+            var result = raw.sqlite3_step(statement);
+            if (result != raw.SQLITE_ROW)
+            {
+                Check(result);
+                return false;
+            }
+            for (var i = 0; i < columns.Count; i++)
+            {
+                row[i] = SqliteColumn.Read(statement, i, columns[i]);
+            }
+            return true;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+        }
+    }
+
+    private void BindAll(ReadOnlySpan<object?> values)
+    {
+        if (values.Length != converters.Length)
+        {
+            throw new ArgumentException($"The statement takes {converters.Length} values, not {values.Length}.", nameof(values));
+        }
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            if (value is not null && converters[i] is { } converter)
+            {
+                value = converter.ConvertToProvider(value);
+            }
+            Check(Bind(i + 1, value));
         }
     }
 

@@ -30,6 +30,7 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteWriterMetrics metrics;
     private readonly Channel<PendingWrite> channel = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<Type, SqliteRowInsert> inserts = [];
+    private readonly Dictionary<Type, SqliteRowRead> reads = [];
     private readonly Dictionary<string, SqliteStatement> statements = new(StringComparer.Ordinal);
     private readonly Thread loop;
     private SqliteConnection? connection;
@@ -76,6 +77,17 @@ internal sealed class SqliteWriter : IDisposable
             inserts[entityClrType] = insert;
         }
         return insert;
+    }
+
+    internal SqliteRowRead ReadOf(Type entityClrType)
+    {
+        if (!reads.TryGetValue(entityClrType, out var read))
+        {
+            var entityType = model!.FindEntityType(entityClrType) ?? throw new InvalidOperationException($"{entityClrType.Name} is not in the model.");
+            read = new SqliteRowRead(connection!, entityType);
+            reads[entityClrType] = read;
+        }
+        return read;
     }
 
     internal SqliteStatement StatementOf(string sql, Func<IModel, IReadOnlyList<IProperty>> parameters)
@@ -228,6 +240,10 @@ internal sealed class SqliteWriter : IDisposable
         foreach (var insert in inserts.Values)
         {
             insert.Dispose();
+        }
+        foreach (var read in reads.Values)
+        {
+            read.Dispose();
         }
         foreach (var statement in statements.Values)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using WebhookConsole.Data;
+using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Webhooks;
 
@@ -11,9 +12,9 @@ namespace WebhookConsole.Dispatching;
 /// count) and switches off a webhook whose failure asks for it, many attempts per transaction (on SQLite through
 /// the <see cref="SqliteWriter"/>, on PostgreSQL through a <see cref="GroupCommit{TItem, TResult}"/>): each attempt
 /// is still answered only once it is committed, so no crash can keep a failure (a 410, or the one that reaches the
-/// threshold) without its webhook switched off. Only the lease holder moves a delivery on, counts it and switches
-/// its webhook off: a lease lost (this node stalled past its expiry and another took the delivery over) leaves the
-/// outcome to the new holder, and the request made is still kept.
+/// threshold) without its webhook switched off, nor a switch-off without its audit entry. Only the lease holder
+/// moves a delivery on, counts it and switches its webhook off: a lease lost (this node stalled past its expiry and
+/// another took the delivery over) leaves the outcome to the new holder, and the request made is still kept.
 /// </summary>
 internal sealed class AttemptWriter
 {
@@ -23,13 +24,15 @@ internal sealed class AttemptWriter
     private readonly IDbContextFactory<AppDbContext> dbFactory;
     private readonly SqliteWriter sqlite;
     private readonly NodeIdentity node;
+    private readonly WebhookDisabledAudit disabledAudit;
     private readonly GroupCommit<AttemptOutcome, AttemptWritten> commits;
 
-    public AttemptWriter(IDbContextFactory<AppDbContext> dbFactory, SqliteWriter sqlite, NodeIdentity node)
+    public AttemptWriter(IDbContextFactory<AppDbContext> dbFactory, SqliteWriter sqlite, NodeIdentity node, WebhookDisabledAudit disabledAudit)
     {
         this.dbFactory = dbFactory;
         this.sqlite = sqlite;
         this.node = node;
+        this.disabledAudit = disabledAudit;
         commits = new GroupCommit<AttemptOutcome, AttemptWritten>(CommitAsync, CommitOneAsync, MaxBatch);
     }
 
@@ -69,6 +72,7 @@ internal sealed class AttemptWriter
         }
         // After the counts, so a threshold is checked against the count this batch leaves.
         var disabled = new bool[batch.Count];
+        var audited = new List<AuditEntry>();
         foreach (var (webhookId, i) in Disables(batch, owned))
         {
             var disable = batch[i].Disable!;
@@ -78,6 +82,17 @@ internal sealed class AttemptWriter
                     .SetProperty(w => w.Enabled, false)
                     .SetProperty(w => w.DisabledReason, disable.Reason)
                     .SetProperty(w => w.UpdatedAt, batch[i].Attempt.CreatedAt)) > 0;
+            if (disabled[i])
+            {
+                // Read back in the transaction, whose update holds the row: the entry shows exactly what it switched off.
+                var row = await db.Webhooks.AsNoTracking().SingleAsync(w => w.Id == webhookId);
+                audited.Add(disabledAudit.For(row));
+            }
+        }
+        if (audited.Count > 0)
+        {
+            db.AuditEntries.AddRange(audited);
+            await db.SaveChangesAsync();
         }
         await transaction.CommitAsync();
         return [.. owned.Select((o, i) => new AttemptWritten(o, disabled[i]))];
@@ -146,6 +161,10 @@ internal sealed class AttemptWriter
         }
         var disabled = owned && o.Disable is { } disable
             && rows.Execute(DisableSql, DisableParameters, disable.Reason, attempt.CreatedAt, attempt.WebhookId, disable.AtFailures) > 0;
+        if (disabled)
+        {
+            rows.Insert(disabledAudit.For(rows.Find<WebhookEndpoint>(attempt.WebhookId)!));
+        }
         return new AttemptWritten(owned, disabled);
     }
 

@@ -31,6 +31,7 @@ internal static class DispatcherServiceExtensions
         services.AddSingleton<DeliveryScheduler>();
         services.AddSingleton<AttemptRecorder>();
         services.AddSingleton<AttemptWriter>();
+        services.AddSingleton<WebhookDisabledAudit>();
         services.AddSingleton<WebhookCache>();
         services.AddSingleton<DispatchQueue>();
         services.AddSingleton<DeliveryLeaser>();

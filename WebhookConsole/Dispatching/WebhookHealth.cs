@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
-using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Deliveries;
 using WebhookConsole.Features.Webhooks;
 
@@ -9,16 +8,15 @@ namespace WebhookConsole.Dispatching;
 
 /// <summary>
 /// Switches a dead webhook off: after too many deliveries in a row ended failed, or at once on a 410. The switch-off
-/// itself is written with the failed attempt, in its transaction (<see cref="AttemptWriter"/>), so no crash keeps
-/// the one without the other; what follows it (the news to the caches, the audit entry, the pending retries ended)
-/// runs after the commit, once, for the attempt whose transaction switched the webhook off.
+/// itself and its audit entry are written with the failed attempt, in its transaction (<see cref="AttemptWriter"/>),
+/// so no crash keeps the one without the others; what follows it (the news to the caches, the pending retries
+/// ended) runs after the commit, once, for the attempt whose transaction switched the webhook off.
 /// </summary>
 internal sealed class WebhookHealth(
     IDbContextFactory<AppDbContext> dbFactory,
     IOptionsMonitor<DispatcherOptions> options,
     TimeProvider time,
     ILogger<WebhookHealth> logger,
-    AuditLog audit,
     WebhookSetupChanges setupChanges)
 {
     public const string DisabledError = "webhook disabled";
@@ -47,37 +45,15 @@ internal sealed class WebhookHealth(
     /// What follows a switch-off the attempt's transaction has committed. A crash before it is made good without
     /// it: ingest's routes and the dispatcher's webhooks are cached for seconds only (<see cref="WebhookCache.Lifetime"/>,
     /// <see cref="Features.Events.IngestRouteCache.Lifetime"/>), and each pending retry ends
-    /// when its worker finds the webhook disabled; only the audit entry would be missing.
+    /// when its worker finds the webhook disabled.
     /// </summary>
     public async Task AfterDisabledAsync(Guid webhookId, string reason, CancellationToken cancellationToken)
     {
         // Ingest stops routing events to it at once (an UPDATE of its own passes no save interceptor).
         setupChanges.Announce();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await RecordDisabledAsync(db, webhookId, reason, cancellationToken);
         await EndPendingAsync(db, webhookId, cancellationToken);
         logger.LogWarning("Disabled webhook {WebhookId}: {Reason}", webhookId, reason);
-    }
-
-    /// <summary>Audits the switch-off as the system's.</summary>
-    private async Task RecordDisabledAsync(AppDbContext db, Guid webhookId, string reason, CancellationToken cancellationToken)
-    {
-        var webhook = await db.Webhooks.AsNoTracking().SingleOrDefaultAsync(w => w.Id == webhookId, cancellationToken);
-        if (webhook is null)
-        {
-            return;
-        }
-        // Read after the commit: an admin may have switched it back on since, which is audited on its own.
-        var after = AuditSnapshot.Of(webhook);
-        after.Json["enabled"] = false;
-        after.Json["disabled_reason"] = reason;
-        // The switch-off matched only an enabled webhook, and an enabled webhook has no disabled reason.
-        var before = AuditSnapshot.Of(webhook);
-        before.Json["enabled"] = true;
-        before.Json["disabled_reason"] = null;
-        before.Json.Remove("updated");
-        audit.Record(db, AuditActions.WebhookDisabled, before, after, AuditActor.System);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Ends the pending retries of a webhook an admin has just disabled.</summary>

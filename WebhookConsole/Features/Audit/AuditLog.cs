@@ -13,8 +13,16 @@ internal sealed class AuditLog(AuditActor actor, TimeProvider time)
     /// <param name="actorName">Overrides the current actor, e.g. <c>system</c> for the dispatcher.</param>
     public AuditEntry Record(AppDbContext db, string action, AuditSnapshot? before, AuditSnapshot? after, string? actorName = null)
     {
+        var entry = Entry(action, before, after, actorName);
+        db.Add(entry);
+        return entry;
+    }
+
+    /// <summary>The entry <see cref="Record"/> adds, for a caller that writes it itself (the SQLite writer).</summary>
+    public AuditEntry Entry(string action, AuditSnapshot? before, AuditSnapshot? after, string? actorName = null)
+    {
         var entity = after ?? before ?? throw new ArgumentException("An audit entry needs the entity before or after the change.");
-        var entry = new AuditEntry
+        return new AuditEntry
         {
             Id = Guid.CreateVersion7(),
             AccountId = entity.AccountId,
@@ -27,8 +35,6 @@ internal sealed class AuditLog(AuditActor actor, TimeProvider time)
             BeforeJson = before?.Json.ToJsonString(),
             AfterJson = after?.Json.ToJsonString(),
         };
-        db.Add(entry);
-        return entry;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

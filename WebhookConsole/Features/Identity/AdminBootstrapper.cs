@@ -8,6 +8,7 @@ namespace WebhookConsole.Features.Identity;
 internal sealed class AdminBootstrapper(
     UserManager<AdminUser> users,
     IOptions<BootstrapOptions> options,
+    TimeProvider time,
     ILogger<AdminBootstrapper> logger)
 {
     public async Task EnsureAdminAsync(CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ internal sealed class AdminBootstrapper(
             return;
         }
 
-        var admin = new AdminUser { UserName = email, Email = email, EmailConfirmed = true };
+        var admin = new AdminUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = time.GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)
         {

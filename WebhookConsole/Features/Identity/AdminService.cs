@@ -24,9 +24,9 @@ internal sealed class AdminService(IServiceScopeFactory scopes, AuditLog audit, 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow();
         // Few rows; the lock-out is compared here because SQLite cannot compare DateTimeOffset values.
-        var admins = await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email, u.LockoutEnd }).ToListAsync(cancellationToken);
+        var admins = await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email, u.CreatedAt, u.LockoutEnd }).ToListAsync(cancellationToken);
         return admins
-            .Select(a => new AdminSummary(a.Id, a.Email ?? "", a.LockoutEnd > now ? a.LockoutEnd : null))
+            .Select(a => new AdminSummary(a.Id, a.Email ?? "", a.CreatedAt, a.LockoutEnd > now ? a.LockoutEnd : null))
             .OrderBy(a => a.Email, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
@@ -58,7 +58,7 @@ internal sealed class AdminService(IServiceScopeFactory scopes, AuditLog audit, 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AdminUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var admin = new AdminUser { UserName = email, Email = email, EmailConfirmed = true };
+        var admin = new AdminUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = time.GetUtcNow().UtcDateTime };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await users.CreateAsync(admin, password!);
         if (!result.Succeeded)
@@ -72,7 +72,7 @@ internal sealed class AdminService(IServiceScopeFactory scopes, AuditLog audit, 
         audit.Record(db, AuditActions.AdminCreated, null, AuditSnapshot.Of(admin));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new AdminSummary(admin.Id, admin.Email!, null);
+        return new AdminSummary(admin.Id, admin.Email!, admin.CreatedAt, null);
     }
 
     /// <summary>

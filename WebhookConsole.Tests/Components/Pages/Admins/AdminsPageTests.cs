@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Components.Pages.Admins;
@@ -27,6 +28,24 @@ public sealed class AdminsPageTests() : ConsoleTestContext(ConsoleSignIn.Bootstr
         Assert.Contains("You", row.TextContent);
         Assert.Contains("Active", row.TextContent);
         Assert.Equal($"Remove admin {ConsoleSignIn.AdminEmail}", row.QuerySelector("button")!.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task Page_ShowsWhenEachAdminWasCreated_InTheConsolesDateFormat()
+    {
+        await SignInAsAsync(ConsoleSignIn.AdminEmail);
+        await using (var db = App.Database.CreateContext())
+        {
+            await db.Users.Where(u => u.Email == ConsoleSignIn.AdminEmail)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.CreatedAt, new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc)));
+        }
+
+        var page = RenderInConsole<AdminsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains(ConsoleSignIn.AdminEmail, page.Find("#admins-table").TextContent));
+        Assert.Equal(["Email", "Created", "Status", "Actions"], page.FindAll("#admins-table thead th").Select(th => th.TextContent.Trim()));
+        var created = page.Find("#admins-table tbody tr td[data-label='Created']");
+        Assert.Equal("2026-03-04 05:06 UTC", created.TextContent.Trim());
     }
 
     [Fact]

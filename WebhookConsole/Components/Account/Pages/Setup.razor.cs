@@ -14,6 +14,7 @@ public partial class Setup
     [Inject] private SignInManager<AdminUser> SignInManager { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IOptions<IdentityOptions> Identity { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     [SupplyParameterFromForm] private SetupInput Input { get; set; } = default!;
 
@@ -34,7 +35,7 @@ public partial class Setup
             return;
         }
         var email = Input.Email.Trim();
-        var admin = new AdminUser { UserName = email, Email = email, EmailConfirmed = true };
+        var admin = new AdminUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = Time.GetUtcNow().UtcDateTime };
         var result = await SignInManager.UserManager.CreateAsync(admin, Input.Password);
         if (!result.Succeeded)
         {
