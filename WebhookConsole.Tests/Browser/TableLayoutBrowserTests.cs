@@ -167,5 +167,16 @@ public sealed class TableLayoutBrowserTests(BrowserFixture browsers)
         await Expect(page.Locator("#attempt-1-request-headers")).ToBeVisibleAsync();
         Assert.Empty(await page.EvaluateAsync<string[]>(BoxesScrollingSideways, "pre"));
         Assert.Equal("", await page.EvaluateAsync<string>(HorizontalOverflow));
+
+        // A test send's signature headers stack as a delivery's do: each name above its value, which then has the width.
+        await browser.GotoAsync("/webhooks");
+        await page.Locator("button[aria-label='Send test to webhook Billing']").ClickAsync();
+        var header = page.Locator("#send-test-headers tbody tr").First;
+        await Expect(header).ToContainTextAsync("webhook-id");
+        var name = await header.Locator("td").First.BoundingBoxAsync();
+        var value = await header.Locator("td").Last.BoundingBoxAsync();
+        Assert.True(value!.Y >= name!.Y + name.Height - 0.5,
+            $"the value starts at y {value.Y}, beside its name (y {name.Y}..{name.Y + name.Height}) rather than below it");
+        Assert.Empty(await page.EvaluateAsync<string[]>(BoxesScrollingSideways, "pre"));
     }
 }
