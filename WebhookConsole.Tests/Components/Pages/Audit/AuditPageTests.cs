@@ -82,6 +82,37 @@ public sealed class AuditPageTests : ConsoleTestContext
         page.WaitForAssertion(() => Assert.Equal([AuditActions.EnvironmentCreated], Actions(page)));
     }
 
+    [Theory]
+    [InlineData("/audit?action=webhook.exploded&actor=ops", "/audit?actor=ops")]
+    [InlineData("/audit?entity=environment&action=webhook.disabled&actor=ops", "/audit?entity=environment&actor=ops")]
+    [InlineData("/audit?entity=planet&actor=ops&q=", "/audit?actor=ops")]
+    public async Task Filters_TheLogCannotUse_AreDroppedFromTheAddress(string link, string kept)
+    {
+        await ArrangeChangesAsync();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(link);
+
+        var page = RenderInConsole<AuditPage>();
+
+        page.WaitForAssertion(() => Assert.Contains(AuditActions.EnvironmentCreated, Actions(page)));
+        page.WaitForAssertion(() => Assert.EndsWith(kept, navigation.Uri));
+    }
+
+    [Fact]
+    public async Task MenuLink_WhileFiltered_ShowsTheWholeLogAgain()
+    {
+        await ArrangeChangesAsync();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/audit?entity=environment");
+        var page = RenderInConsole<AuditPage>();
+        page.WaitForAssertion(() => Assert.Equal([AuditActions.EnvironmentCreated], Actions(page)));
+
+        navigation.NavigateTo("/audit");
+
+        page.WaitForAssertion(() => Assert.Equal(AuditActions.WebhookDisabled, Actions(page).First()));
+        Assert.EndsWith("/audit", navigation.Uri);
+    }
+
     [Fact]
     public async Task Search_FindsTheEntriesOfOneEntity_ByIdOrName()
     {

@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
+using WebhookConsole.Components.Shared;
 using WebhookConsole.Features.Accounts;
 using WebhookConsole.Features.Audit;
 
 namespace WebhookConsole.Components.Pages.Audit;
 
-/// <summary>The audit log, paged on the server, newest first; the filters live in the query string so a view can be bookmarked.</summary>
+/// <summary>
+/// The audit log, paged on the server, newest first; the filters live in the query string so a view can be bookmarked,
+/// and follow it when a link, back or forward changes it while the page is open.
+/// </summary>
 public partial class AuditPage
 {
+    private readonly OwnNavigations ownNavigations = new();
     private MudTable<AuditEntry>? table;
     private string? entityType;
     private string? action;
@@ -20,6 +24,11 @@ public partial class AuditPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
+    [SupplyParameterFromQuery(Name = "entity")] private string? QueryEntity { get; set; }
+    [SupplyParameterFromQuery(Name = "action")] private string? QueryAction { get; set; }
+    [SupplyParameterFromQuery(Name = "actor")] private string? QueryActor { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] private string? QuerySearch { get; set; }
+
     private IEnumerable<string> Actions => entityType is null
         ? AuditActions.All
         : AuditActions.All.Where(a => a.StartsWith(entityType + ".", StringComparison.Ordinal));
@@ -28,20 +37,40 @@ public partial class AuditPage
 
     protected override async Task OnInitializedAsync()
     {
-        var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query);
-        string? Read(string key) => query.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
-        entityType = Read("entity") is { } type && AuditEntityTypes.All.Contains(type) ? type : null;
-        action = Read("action") is { } a && AuditActions.All.Contains(a) ? a : null;
-        actor = Read("actor");
-        search = Read("q");
+        ReadQuery();
         Selected.Changed += AccountChangedAsync;
         await Selected.EnsureAsync();
     }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (ownNavigations.IsOwn(Navigation.Uri) || InQuery() == (entityType, action, Text(actor), Text(search)))
+        {
+            return;
+        }
+        ReadQuery();
+        await ReloadAsync();
+    }
+
+    /// <summary>The filters as the address gives them; a value the log has no use for (an unknown action) is dropped.</summary>
+    private void ReadQuery() => (entityType, action, actor, search) = InQuery();
+
+    private (string?, string?, string?, string?) InQuery()
+    {
+        var type = AuditEntityTypes.All.Contains(QueryEntity) ? QueryEntity : null;
+        var named = AuditActions.All.Contains(QueryAction)
+            && (type is null || QueryAction!.StartsWith(type + ".", StringComparison.Ordinal)) ? QueryAction : null;
+        return (type, named, Text(QueryActor), Text(QuerySearch));
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private async Task<TableData<AuditEntry>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
     {
         var accountId = await Selected.EnsureAsync(cancellationToken);
         var page = await Audit.PageAsync(accountId, new AuditFilter(entityType, action, actor, search), state.Page, state.PageSize, cancellationToken);
+        // What the log shows, in the address: a filter it dropped (an unknown action in a link) leaves it too.
+        ownNavigations.Replace(Navigation, Query());
         return new TableData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
     }
 
@@ -73,18 +102,15 @@ public partial class AuditPage
         return FiltersChangedAsync();
     }
 
-    private async Task FiltersChangedAsync()
+    private Task FiltersChangedAsync() => ReloadAsync();
+
+    private Dictionary<string, object?> Query() => new()
     {
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["entity"] = entityType,
-            ["action"] = action,
-            ["actor"] = string.IsNullOrWhiteSpace(actor) ? null : actor,
-            ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
-        });
-        Navigation.NavigateTo(uri, replace: true);
-        await ReloadAsync();
-    }
+        ["entity"] = entityType,
+        ["action"] = action,
+        ["actor"] = Text(actor),
+        ["q"] = Text(search),
+    };
 
     private Task ReloadAsync() => table?.ReloadServerData() ?? Task.CompletedTask;
 
