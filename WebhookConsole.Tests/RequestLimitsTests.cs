@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using WebhookConsole.Tests.Support;
 
@@ -43,6 +44,16 @@ public sealed class RequestLimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Api_AnswersInTheErrorShape_WhenTheHeadersAreOneByteTooLargeInUtf8()
+    {
+        // A value of three-byte characters: 32 KiB + 1 bytes on the wire, about a third of that in characters.
+        var answer = await SendAsync(RequestLine(WhoAmI, 200), HeaderLines(32 * 1024 + 1, pad: '€'));
+
+        var json = ApiError(answer, 431);
+        Assert.Contains("request headers too large", json["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Api_AnswersInTheErrorShape_WhenThereIsOneHeaderTooMany()
     {
         var answer = await SendAsync(RequestLine(WhoAmI, 200), HeaderLines(count: 101));
@@ -57,8 +68,9 @@ public sealed class RequestLimitsTests : IAsyncLifetime
         var longLine = await SendAsync(RequestLine(WhoAmI, 8 * 1024), HeaderLines());
         var largeHeaders = await SendAsync(RequestLine(WhoAmI, 200), HeaderLines(32 * 1024));
         var manyHeaders = await SendAsync(RequestLine(WhoAmI, 200), HeaderLines(count: 100));
+        var largeUtf8Headers = await SendAsync(RequestLine(WhoAmI, 200), HeaderLines(32 * 1024, pad: '€'));
 
-        Assert.All([longLine, largeHeaders, manyHeaders], answer => Assert.True(answer.Status == 200, $"{answer.Status}: {answer.Body}"));
+        Assert.All([longLine, largeHeaders, manyHeaders, largeUtf8Headers], answer => Assert.True(answer.Status == 200, $"{answer.Status}: {answer.Body}"));
         Assert.Equal("success", JsonNode.Parse(longLine.Body)!["status"]!.GetValue<string>());
     }
 
@@ -96,9 +108,10 @@ public sealed class RequestLimitsTests : IAsyncLifetime
 
     /// <summary>
     /// Host, the API token and Connection, then padding headers: up to <paramref name="count"/> header lines in all,
-    /// <paramref name="size"/> bytes in all (each <c>Name: value</c> and its line end) when given.
+    /// <paramref name="size"/> bytes in UTF-8 in all (each <c>Name: value</c> and its line end) when given, padded with
+    /// as many <paramref name="pad"/> characters as fit and ASCII for the rest.
     /// </summary>
-    private List<string> HeaderLines(int? size = null, int count = 3)
+    private List<string> HeaderLines(int? size = null, int count = 3, char pad = 'p')
     {
         var lines = new List<string> { host, "X-Auth-Token: " + AppFactory.Token, "Connection: close" };
         for (var i = lines.Count; i < count; i++)
@@ -107,13 +120,15 @@ public sealed class RequestLimitsTests : IAsyncLifetime
         }
         if (size is { } total)
         {
-            var used = lines.Sum(l => l.Length + 2);
-            var pad = total - used - "X-Pad: ".Length - 2;
-            lines.Add("X-Pad: " + new string('p', pad));
-            Assert.Equal(total, lines.Sum(l => l.Length + 2));
+            var padBytes = total - lines.Sum(Utf8Size) - "X-Pad: ".Length - 2;
+            var padSize = Encoding.UTF8.GetByteCount([pad]);
+            lines.Add("X-Pad: " + new string(pad, padBytes / padSize) + new string('p', padBytes % padSize));
+            Assert.Equal(total, lines.Sum(Utf8Size));
         }
         return lines;
     }
+
+    private static int Utf8Size(string line) => Encoding.UTF8.GetByteCount(line) + 2;
 
     private static JsonObject ApiError(RawHttpAnswer answer, int status)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using WebhookConsole.Api;
 
@@ -50,24 +51,39 @@ internal static class RequestLimits
             return (StatusCodes.Status414UriTooLong, $"request line too long: at most {MaxRequestLineSize} bytes");
         }
         var count = 0;
-        long size = 0;
+        long chars = 0;
         foreach (var (name, values) in request.Headers)
         {
             foreach (var value in values)
             {
                 count++;
-                size += name.Length + ": ".Length + (value?.Length ?? 0) + "\r\n".Length;
+                chars += name.Length + ": ".Length + (value?.Length ?? 0) + "\r\n".Length;
             }
         }
         if (count > MaxHeaderCount)
         {
             return (StatusCodes.Status431RequestHeaderFieldsTooLarge, $"too many request headers: at most {MaxHeaderCount}");
         }
-        if (size > MaxHeadersTotalSize)
+        // Kestrel reads header values as UTF-8 (names are ASCII): a value's bytes are at least its characters and at most
+        // three times as many. Only headers that may be past the limit in bytes are measured again, byte by byte.
+        if (chars > MaxHeadersTotalSize || (chars * 3 > MaxHeadersTotalSize && Utf8Size(request.Headers) > MaxHeadersTotalSize))
         {
             return (StatusCodes.Status431RequestHeaderFieldsTooLarge, $"request headers too large: at most {MaxHeadersTotalSize} bytes in all");
         }
         return null;
+    }
+
+    private static long Utf8Size(IHeaderDictionary headers)
+    {
+        long size = 0;
+        foreach (var (name, values) in headers)
+        {
+            foreach (var value in values)
+            {
+                size += name.Length + ": ".Length + Encoding.UTF8.GetByteCount(value ?? "") + "\r\n".Length;
+            }
+        }
+        return size;
     }
 
     private static Task AnswerAsync(HttpContext context, int status, string message)

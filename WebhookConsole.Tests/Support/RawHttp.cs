@@ -6,7 +6,8 @@ namespace WebhookConsole.Tests.Support;
 
 /// <summary>
 /// A request written byte for byte on a socket, and its answer read whole: for requests whose exact size matters,
-/// to which HttpClient would add headers of its own. The request asks the server to close the connection after it.
+/// to which HttpClient would add headers of its own. The request is sent as UTF-8 (ASCII text is the same bytes),
+/// and asks the server to close the connection after it.
 /// </summary>
 public static class RawHttp
 {
@@ -24,7 +25,7 @@ public static class RawHttp
         {
             request.Append(header).Append("\r\n");
         }
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request.Append("\r\n").ToString()));
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.Append("\r\n").ToString()));
         using var received = new MemoryStream();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await stream.CopyToAsync(received, timeout.Token);
