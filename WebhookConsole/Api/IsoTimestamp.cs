@@ -20,7 +20,7 @@ internal static partial class IsoTimestamp
 
     public static string Fault(string name) => $"{name} must be an ISO 8601 date-time with Z or an offset, e.g. {Example}";
 
-    // ASCII digits only: \d would also take other scripts' digits.
-    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?([Zz]|[+-][0-9]{2}:[0-9]{2})$")]
+    // ASCII digits only: \d would also take other scripts' digits. \z, not $, which also matches before a final line end.
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?([Zz]|[+-][0-9]{2}:[0-9]{2})\\z")]
     private static partial Regex Shape();
 }

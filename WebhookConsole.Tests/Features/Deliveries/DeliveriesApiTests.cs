@@ -79,6 +79,7 @@ public sealed class DeliveriesApiTests(ApiAppFixture fixture) : IClassFixture<Ap
     [InlineData("since=2026-01-10T13:00:00", "since")]
     [InlineData("since=Sat,%2010%20Jan%202026%2013:00:00%20GMT", "since")]
     [InlineData("until=2026-01-10T13:00:00Z%00", "until")]
+    [InlineData("until=2026-01-10T13:00:00Z%0A", "until")]
     [InlineData("page_size=5%00", "page_size")]
     [InlineData("page_size=0", "page_size")]
     [InlineData("page_size=501", "page_size")]

@@ -59,6 +59,7 @@ public abstract class IngestValidationTests : IAsyncLifetime
         { "timestamp without an offset", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "timestamp": "2024-07-30T14:35:00"}}""", 400, "timestamp" },
         { "timestamp as an HTTP date", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "timestamp": "Tue, 30 Jul 2024 14:35:00 GMT"}}""", 400, "timestamp" },
         { "timestamp in other digits", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "timestamp": "٢٠٢٤-07-30T14:35:00Z"}}""", 400, "timestamp" },
+        { "timestamp with a line end", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "timestamp": "2024-07-30T14:35:00Z\n"}}""", 400, "timestamp" },
         { "id a number", """{"data": {"id": 5, "event": "Call:Hangup", "environment": "ITD2024"}}""", 400, "id" },
         { "half a surrogate pair in the payload", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "payload": {"caller": "Ann \ud83d"}}}""", 400, null },
         { "half a surrogate pair in a key", """{"data": {"event": "Call:Hangup", "environment": "ITD2024", "payload": {"\ude00": 1}}}""", 400, null },
