@@ -40,6 +40,71 @@ public sealed partial class StartupFailureTests
         }
     }
 
+    [Theory]
+    [InlineData("short-token", "Bootstrap:ApiToken has 11 characters; allowed: 16 to 512.")]
+    [InlineData(" token-with-a-leading-space", "Bootstrap:ApiToken has a space, control or non-ASCII character")]
+    public async Task App_ExitsWithOneLineNamingTheSetting_WhenTheBootstrapTokenIsRefused(string token, string expected)
+    {
+        var directory = TempDirectory.Create("token");
+        try
+        {
+            var settings = SqliteIn(directory);
+            settings["Bootstrap:ApiToken"] = token;
+
+            var exit = await AppProcess.RunUntilExitAsync(settings, ExitTimeout);
+
+            AssertOneLineFailure(exit, expected);
+            Assert.DoesNotContain(token.Trim(), exit.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempDirectory.TryDelete(directory);
+        }
+    }
+
+    [Theory]
+    [InlineData("Bootstrap:AdminEmail", "admin@example.com")]
+    [InlineData("Bootstrap:AdminPassword", "Only-the-password-1")]
+    public async Task App_ExitsWithOneLine_WhenOnlyHalfTheBootstrapAdminIsGiven(string key, string value)
+    {
+        var directory = TempDirectory.Create("admin");
+        try
+        {
+            var settings = SqliteIn(directory);
+            settings[key] = value;
+
+            var exit = await AppProcess.RunUntilExitAsync(settings, ExitTimeout);
+
+            AssertOneLineFailure(exit, "Bootstrap:AdminEmail and Bootstrap:AdminPassword go together");
+            Assert.DoesNotContain("Only-the-password-1", exit.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempDirectory.TryDelete(directory);
+        }
+    }
+
+    [Fact]
+    public async Task App_ExitsWithOneLineNamingTheRules_WhenTheBootstrapAdminsPasswordIsTooWeak()
+    {
+        var directory = TempDirectory.Create("weak");
+        try
+        {
+            var settings = SqliteIn(directory);
+            settings["Bootstrap:AdminEmail"] = "admin@example.com";
+            settings["Bootstrap:AdminPassword"] = "weakpw";
+
+            var exit = await AppProcess.RunUntilExitAsync(settings, ExitTimeout);
+
+            AssertOneLineFailure(exit, "the admin 'admin@example.com' could not be created: Passwords must be at least 8 characters.");
+            Assert.DoesNotContain("weakpw", exit.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempDirectory.TryDelete(directory);
+        }
+    }
+
     [Fact]
     public async Task App_ExitsWithOneLineNamingTheDatabase_WhenThePostgresServerIsDown()
     {
