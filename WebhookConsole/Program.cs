@@ -16,10 +16,12 @@ using WebhookConsole.Features.Retention;
 using WebhookConsole.Features.Tokens;
 using WebhookConsole.Features.Webhooks;
 using WebhookConsole.Health;
+using WebhookConsole.Hosting;
 
 var builder = WebApplication.CreateBuilder(args.WithoutSettingsWatch());
 builder.PollSettingsFiles();
 builder.Configuration.AddSharedSettings();
+builder.AddStartupFailureReport();
 
 builder.AddRequestLimits();
 builder.AddDatabase();
@@ -43,6 +45,10 @@ builder.AddConsole();
 builder.AddHealth();
 
 var app = builder.Build();
+if (await app.RefusesItsSettingsAsync())
+{
+    return 1;
+}
 
 app.UseSecurityHeaders();
 // Before anything reads the request, so a request past the limits is refused as a whole.
@@ -67,7 +73,7 @@ app.MapHealth();
 app.MapAdminIdentity();
 app.ScheduleRetention();
 
-app.Run();
+return await app.RunReportingStartupFailureAsync();
 
 /// <summary>Entry point, public so integration tests can host the app.</summary>
 public partial class Program;

@@ -27,8 +27,49 @@ public sealed class AppProcess : IAsyncDisposable
     /// <param name="inProjectFolder">Run in the project's folder, as <c>dotnet run --project WebhookConsole</c> does, instead of the build's.</param>
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan readyTimeout, bool inProjectFolder = false)
     {
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var process = Process.Start(StartInfo(settings, baseUrl, inProjectFolder)) ?? throw new InvalidOperationException("dotnet did not start");
+        // Drained so a chatty child never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var app = new AppProcess(process, baseUrl);
+        await app.WaitReadyAsync(readyTimeout);
+        return app;
+    }
+
+    /// <summary>
+    /// Starts the app on <paramref name="baseUrl"/> (a free loopback port when null) with settings it is expected to
+    /// refuse, and waits for it to exit; answers its exit code and everything it wrote.
+    /// </summary>
+    public static async Task<AppExit> RunUntilExitAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout, string? baseUrl = null)
+    {
+        using var process = Process.Start(StartInfo(settings, baseUrl ?? $"http://127.0.0.1:{FreePort()}", inProjectFolder: false))
+            ?? throw new InvalidOperationException("dotnet did not start");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"The app was still running after {timeout.TotalSeconds:0} s:\n{string.Join("\n", output)}");
+        }
+        // WaitForExitAsync returns once the output streams are drained too.
+        return new AppExit(process.ExitCode, [.. output]);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings, string baseUrl, bool inProjectFolder)
+    {
         var start = new ProcessStartInfo("dotnet", [AppAssemblyPath()])
         {
             RedirectStandardOutput = true,
@@ -43,17 +84,7 @@ public sealed class AppProcess : IAsyncDisposable
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        // Drained so a chatty child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var app = new AppProcess(process, baseUrl);
-        await app.WaitReadyAsync(readyTimeout);
-        return app;
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crash.</summary>
@@ -107,7 +138,7 @@ public sealed class AppProcess : IAsyncDisposable
         throw new InvalidOperationException("WebhookConsole.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

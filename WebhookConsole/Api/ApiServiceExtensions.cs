@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
+using WebhookConsole.Hosting;
 
 namespace WebhookConsole.Api;
 
@@ -12,7 +13,7 @@ internal static class ApiServiceExtensions
 
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<ApiOptions>(ApiOptions.Section);
         builder.Services.AddSingleton<ApiBodyReader>();
         builder.Services.AddScoped<ApiTokenFilter>();
         builder.Services.AddSingleton<RouteMethods>();

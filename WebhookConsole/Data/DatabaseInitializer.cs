@@ -6,6 +6,7 @@ using WebhookConsole.Features.Accounts;
 using WebhookConsole.Features.EventTypes;
 using WebhookConsole.Features.Identity;
 using WebhookConsole.Features.Tokens;
+using WebhookConsole.Hosting;
 
 namespace WebhookConsole.Data;
 
@@ -20,6 +21,21 @@ internal sealed class DatabaseInitializer(
     private const long StartupLockKey = 0x5765_6268_6F6F_6B31; // "Webhook1"
 
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InitializeAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or StartupException))
+        {
+            // The causes' messages name the server, file or keyword at fault; the connection string, which may hold a
+            // password, is not repeated.
+            throw new StartupException(
+                $"The database cannot be used (Database:Provider {database.Value.Provider}, ConnectionStrings:Default): {StartupFailure.Messages(ex)}", ex);
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         if (database.Value.Provider == DatabaseProvider.Postgres)
         {

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using WebhookConsole.Hosting;
 
 namespace WebhookConsole.Data;
 
@@ -10,7 +11,8 @@ internal static class DatabaseServiceExtensions
 {
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        builder.Services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseSettingsValidator>();
         // Configuration is read when the first context is made, so every source (tests included) has been applied.
         // Pooled: every operation takes a short-lived context, and a pooled one skips most of a new context's set-up.
         builder.Services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
@@ -49,7 +51,7 @@ internal static class DatabaseServiceExtensions
 
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("Default")
-        ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+        ?? throw new StartupException("ConnectionStrings:Default is not set.");
 
     /// <summary>The PostgreSQL settings shared by the app's context and the migrations context.</summary>
     private static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
@@ -62,7 +64,15 @@ internal static class DatabaseServiceExtensions
     /// </summary>
     private static string PrepareSqlite(string connectionString)
     {
-        var csb = new SqliteConnectionStringBuilder(connectionString);
+        SqliteConnectionStringBuilder csb;
+        try
+        {
+            csb = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupException($"ConnectionStrings:Default is not an SQLite connection string: {ex.Message}", ex);
+        }
         if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
         {
             var path = Path.GetFullPath(csb.DataSource);

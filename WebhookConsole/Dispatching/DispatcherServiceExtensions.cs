@@ -4,6 +4,7 @@ using WebhookConsole.Data;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Dispatching.Templates;
+using WebhookConsole.Hosting;
 
 namespace WebhookConsole.Dispatching;
 
@@ -16,8 +17,7 @@ internal static class DispatcherServiceExtensions
     public static WebApplicationBuilder AddDispatcher(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<DispatcherOptions>(DispatcherOptions.Section);
 
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<WebhookSigner>();

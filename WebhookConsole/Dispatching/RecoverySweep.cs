@@ -53,16 +53,23 @@ internal sealed class RecoverySweep(
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.CurrentValue.SweepIntervalSeconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await SweepAsync(grace, stoppingToken);
+                try
+                {
+                    await SweepAsync(grace, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Recovery sweep failed; it runs again in {Seconds} s", options.CurrentValue.SweepIntervalSeconds);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Recovery sweep failed; it runs again in {Seconds} s", options.CurrentValue.SweepIntervalSeconds);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping ends the wait; the host reports a stop it did not ask for (a start that failed) as a fault.
         }
     }
 

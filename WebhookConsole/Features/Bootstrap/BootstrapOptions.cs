@@ -1,12 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace WebhookConsole.Features.Bootstrap;
 
 /// <summary>The <c>Bootstrap</c> section: unattended first setup for scripts and containers.</summary>
-internal sealed class BootstrapOptions
+internal sealed class BootstrapOptions : IValidatableObject
 {
     public const string Section = "Bootstrap";
+
+    /// <summary>A bootstrap token shorter than this could be guessed; the console's own tokens are 46 characters.</summary>
+    public const int MinTokenLength = 16;
+
+    /// <summary>The API reads no longer token from <c>X-Auth-Token</c>.</summary>
+    public const int MaxTokenLength = 512;
 
     public string? AdminEmail { get; set; }
     public string? AdminPassword { get; set; }
     /// <summary>When set, this exact string is an API token of the default account.</summary>
     public string? ApiToken { get; set; }
+
+    /// <summary>Faults name the setting and the rule, never a password's or a token's value.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(AdminEmail) != string.IsNullOrEmpty(AdminPassword))
+        {
+            yield return new ValidationResult(
+                "Bootstrap:AdminEmail and Bootstrap:AdminPassword go together: set both to create the first admin, or neither.");
+        }
+        if (string.IsNullOrEmpty(ApiToken))
+        {
+            yield break;
+        }
+        if (ApiToken.Length is < MinTokenLength or > MaxTokenLength)
+        {
+            yield return new ValidationResult(
+                $"Bootstrap:ApiToken has {ApiToken.Length} characters; allowed: {MinTokenLength} to {MaxTokenLength}.");
+        }
+        // A header value is printable ASCII, and its spaces at either end are not part of it: such a token never matches.
+        else if (ApiToken.Any(c => c is <= ' ' or > '~'))
+        {
+            yield return new ValidationResult(
+                "Bootstrap:ApiToken has a space, control or non-ASCII character; allowed: printable ASCII without spaces.");
+        }
+    }
 }

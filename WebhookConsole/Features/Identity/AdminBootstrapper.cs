@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Features.Bootstrap;
+using WebhookConsole.Hosting;
 
 namespace WebhookConsole.Features.Identity;
 
@@ -31,7 +32,7 @@ internal sealed class AdminBootstrapper(
         {
             // The reasons name password rules, never the password itself.
             var reasons = string.Join(" ", result.Errors.Select(e => e.Description));
-            throw new InvalidOperationException($"Bootstrap admin '{email}' could not be created: {reasons}");
+            throw new StartupException($"Bootstrap:AdminEmail / Bootstrap:AdminPassword: the admin '{email}' could not be created: {reasons}");
         }
         logger.LogInformation("Created the bootstrap admin {Email}", email);
     }

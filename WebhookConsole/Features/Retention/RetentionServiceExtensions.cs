@@ -1,4 +1,5 @@
 using Hangfire;
+using WebhookConsole.Hosting;
 
 namespace WebhookConsole.Features.Retention;
 
@@ -6,7 +7,7 @@ internal static class RetentionServiceExtensions
 {
     public static WebApplicationBuilder AddRetention(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<RetentionOptions>(RetentionOptions.Section);
         builder.Services.AddTransient<RetentionJob>();
         return builder;
     }

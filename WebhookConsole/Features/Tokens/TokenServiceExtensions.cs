@@ -1,4 +1,5 @@
 using WebhookConsole.Features.Bootstrap;
+using WebhookConsole.Hosting;
 
 namespace WebhookConsole.Features.Tokens;
 
@@ -6,7 +7,7 @@ internal static class TokenServiceExtensions
 {
     public static WebApplicationBuilder AddApiTokens(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        builder.Services.AddSettings<BootstrapOptions>(BootstrapOptions.Section);
         builder.Services.AddSingleton<ApiTokenChanges>();
         builder.Services.AddSingleton<ApiTokenService>();
         return builder;
