@@ -41,8 +41,9 @@ public sealed partial class StartupFailureTests
     }
 
     [Theory]
-    [InlineData("short-token", "Bootstrap:ApiToken has 11 characters; allowed: 16 to 512.")]
-    [InlineData(" token-with-a-leading-space", "Bootstrap:ApiToken has a space, control or non-ASCII character")]
+    [InlineData(" token-with-a-leading-space", "Bootstrap:ApiToken has a control or non-ASCII character, or a space at either end")]
+    [InlineData("token-with-a-trailing-space ", "Bootstrap:ApiToken has a control or non-ASCII character, or a space at either end")]
+    [InlineData("token-with-é", "Bootstrap:ApiToken has a control or non-ASCII character, or a space at either end")]
     public async Task App_ExitsWithOneLineNamingTheSetting_WhenTheBootstrapTokenIsRefused(string token, string expected)
     {
         var directory = TempDirectory.Create("token");

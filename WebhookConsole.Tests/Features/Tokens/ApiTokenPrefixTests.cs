@@ -9,11 +9,11 @@ namespace WebhookConsole.Tests.Features.Tokens;
 /// <summary>The part of a token the tokens page shows must not give a short token away.</summary>
 public sealed class ApiTokenPrefixTests
 {
-    private const string ShortToken = "short-secret-16c";
+    private const string ShortToken = "short-secret";
 
     [Theory]
     [InlineData("wc_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg", "wc_AbCdE")]
-    [InlineData(ShortToken, "shor")]
+    [InlineData(ShortToken, "sho")]
     [InlineData("abc", "")]
     public void VisiblePrefix_ShowsAtMostAQuarter_WhenTokenIsShort(string plain, string expected) =>
         Assert.Equal(expected, ApiTokenService.VisiblePrefix(plain));
@@ -24,7 +24,7 @@ public sealed class ApiTokenPrefixTests
         await using var app = new AppFactory(new Dictionary<string, string?> { ["Bootstrap:ApiToken"] = ShortToken });
         _ = app.Services;
 
-        Assert.Equal("shor", await BootstrapPrefixAsync(app));
+        Assert.Equal("sho", await BootstrapPrefixAsync(app));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ApiTokenPrefixTests
                 .EnsureBootstrapTokenAsync(await app.DefaultAccountIdAsync(), CancellationToken.None);
         }
 
-        Assert.Equal("shor", await BootstrapPrefixAsync(app));
+        Assert.Equal("sho", await BootstrapPrefixAsync(app));
         await using var check = app.Database.CreateContext();
         Assert.Equal(1, await check.ApiTokens.CountAsync());
     }

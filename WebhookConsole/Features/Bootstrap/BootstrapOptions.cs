@@ -7,9 +7,6 @@ internal sealed class BootstrapOptions : IValidatableObject
 {
     public const string Section = "Bootstrap";
 
-    /// <summary>A bootstrap token shorter than this could be guessed; the console's own tokens are 46 characters.</summary>
-    public const int MinTokenLength = 16;
-
     /// <summary>The API reads no longer token from <c>X-Auth-Token</c>.</summary>
     public const int MaxTokenLength = 512;
 
@@ -30,16 +27,18 @@ internal sealed class BootstrapOptions : IValidatableObject
         {
             yield break;
         }
-        if (ApiToken.Length is < MinTokenLength or > MaxTokenLength)
+        // Any length the API reads is kept: a script's short test token must work as given (the deployer chooses its
+        // strength; the console's own tokens are 46 characters). What could never match is refused.
+        if (ApiToken.Length > MaxTokenLength)
         {
             yield return new ValidationResult(
-                $"Bootstrap:ApiToken has {ApiToken.Length} characters; allowed: {MinTokenLength} to {MaxTokenLength}.");
+                $"Bootstrap:ApiToken has {ApiToken.Length} characters; allowed: at most {MaxTokenLength}.");
         }
         // A header value is printable ASCII, and its spaces at either end are not part of it: such a token never matches.
-        else if (ApiToken.Any(c => c is <= ' ' or > '~'))
+        else if (ApiToken.Any(c => c is < ' ' or > '~') || ApiToken[0] == ' ' || ApiToken[^1] == ' ')
         {
             yield return new ValidationResult(
-                "Bootstrap:ApiToken has a space, control or non-ASCII character; allowed: printable ASCII without spaces.");
+                "Bootstrap:ApiToken has a control or non-ASCII character, or a space at either end; allowed: printable ASCII, no space at either end.");
         }
     }
 }
