@@ -76,7 +76,6 @@ public sealed class DeliveriesApiTests(ApiAppFixture fixture) : IClassFixture<Ap
     [InlineData("webhook_id=nope", "webhook_id")]
     [InlineData("since=yesterday", "since")]
     [InlineData("until=2026-13-40T00:00:00Z", "until")]
-    [InlineData("since=2026-01-10T13:00:00", "since")]
     [InlineData("since=Sat,%2010%20Jan%202026%2013:00:00%20GMT", "since")]
     [InlineData("until=2026-01-10T13:00:00Z%00", "until")]
     [InlineData("until=2026-01-10T13:00:00Z%0A", "until")]

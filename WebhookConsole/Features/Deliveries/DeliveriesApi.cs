@@ -10,8 +10,8 @@ internal static class DeliveriesApi
         ("status", "pending, retrying, succeeded or failed"),
         ("webhook_id", "deliveries to this webhook"),
         ("event", "deliveries of this event type"),
-        ("since", "deliveries created at or after this ISO 8601 time, with Z or an offset, e.g. 2024-07-30T14:35:00Z"),
-        ("until", "deliveries created at or before this ISO 8601 time, with Z or an offset"),
+        ("since", "deliveries created at or after this ISO 8601 time, e.g. 2024-07-30T14:35:00Z (UTC when it has no Z or offset)"),
+        ("until", "deliveries created at or before this ISO 8601 time (UTC when it has no Z or offset)"),
         ("test", "true: only test sends (made by POST .../webhooks/{webhook_id}/test, and their replays); false: no test sends"),
     ];
 

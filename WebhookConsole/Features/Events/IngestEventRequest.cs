@@ -20,7 +20,7 @@ internal sealed class IngestEventRequest
     [MaxLength(200)]
     public required string Environment { get; init; }
 
-    /// <summary>When the event happened: ISO 8601 with Z or an offset, e.g. 2024-07-30T14:35:00Z.</summary>
+    /// <summary>When the event happened: ISO 8601, e.g. 2024-07-30T14:35:00Z; without Z or an offset, UTC.</summary>
     public DateTimeOffset? Timestamp { get; init; }
 
     public JsonObject? Payload { get; init; }
