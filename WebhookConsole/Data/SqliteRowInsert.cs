@@ -16,16 +16,15 @@ internal sealed class SqliteRowInsert : IDisposable
 
     public SqliteRowInsert(SqliteConnection connection, IEntityType entityType)
     {
-        var table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
-        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+        var table = SqliteTable.Of(entityType);
         var columns = entityType.GetProperties().ToList();
         if (columns.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
         {
             throw new InvalidOperationException($"{entityType.DisplayName()}.{shadow.Name} is a shadow property; a row insert reads values from the entity.");
         }
-        var names = string.Join(", ", columns.Select(p => Quote(p.GetColumnName(store)!)));
         var placeholders = string.Join(", ", columns.Select((_, i) => "@p" + i));
-        statement = new SqliteStatement(connection, $"INSERT INTO {Quote(table)} ({names}) VALUES ({placeholders})", columns);
+        statement = new SqliteStatement(connection,
+            $"INSERT INTO {SqliteTable.Quote(table.Name)} ({SqliteTable.ColumnList(columns, table)}) VALUES ({placeholders})", columns);
         getters = [.. columns.Select(p => p.GetGetter())];
         values = new object?[columns.Count];
     }
@@ -38,8 +37,6 @@ internal sealed class SqliteRowInsert : IDisposable
         }
         statement.Execute(values);
     }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
     public void Dispose() => statement.Dispose();
 }

@@ -19,8 +19,7 @@ internal sealed class SqliteRowRead : IDisposable
 
     public SqliteRowRead(SqliteConnection connection, IEntityType entityType)
     {
-        var table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
-        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+        var table = SqliteTable.Of(entityType);
         var key = entityType.FindPrimaryKey()?.Properties is [var single] ? single
             : throw new InvalidOperationException($"{entityType.DisplayName()} has no single-column key to read a row by.");
         var columns = entityType.GetProperties().ToList();
@@ -28,8 +27,9 @@ internal sealed class SqliteRowRead : IDisposable
         {
             throw new InvalidOperationException($"{entityType.DisplayName()}.{unsettable.Name} has no property setter; a row read sets values on the entity.");
         }
-        var names = string.Join(", ", columns.Select(p => Quote(p.GetColumnName(store)!)));
-        statement = new SqliteStatement(connection, $"SELECT {names} FROM {Quote(table)} WHERE {Quote(key.GetColumnName(store)!)} = @p0", [key], columns);
+        statement = new SqliteStatement(connection,
+            $"SELECT {SqliteTable.ColumnList(columns, table)} FROM {SqliteTable.Quote(table.Name)} WHERE {SqliteTable.Quote(key.GetColumnName(table)!)} = @p0",
+            [key], columns);
         clrType = entityType.ClrType;
         setters = [.. columns.Select(p => p.PropertyInfo!)];
         row = new object?[columns.Count];
@@ -49,8 +49,6 @@ internal sealed class SqliteRowRead : IDisposable
         }
         return entity;
     }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
     public void Dispose() => statement.Dispose();
 }

@@ -72,8 +72,7 @@ internal sealed class SqliteWriter : IDisposable
     {
         if (!inserts.TryGetValue(entityClrType, out var insert))
         {
-            var entityType = model!.FindEntityType(entityClrType) ?? throw new InvalidOperationException($"{entityClrType.Name} is not in the model.");
-            insert = new SqliteRowInsert(connection!, entityType);
+            insert = new SqliteRowInsert(connection!, EntityTypeOf(entityClrType));
             inserts[entityClrType] = insert;
         }
         return insert;
@@ -83,12 +82,14 @@ internal sealed class SqliteWriter : IDisposable
     {
         if (!reads.TryGetValue(entityClrType, out var read))
         {
-            var entityType = model!.FindEntityType(entityClrType) ?? throw new InvalidOperationException($"{entityClrType.Name} is not in the model.");
-            read = new SqliteRowRead(connection!, entityType);
+            read = new SqliteRowRead(connection!, EntityTypeOf(entityClrType));
             reads[entityClrType] = read;
         }
         return read;
     }
+
+    private IEntityType EntityTypeOf(Type entityClrType) =>
+        model!.FindEntityType(entityClrType) ?? throw new InvalidOperationException($"{entityClrType.Name} is not in the model.");
 
     internal SqliteStatement StatementOf(string sql, Func<IModel, IReadOnlyList<IProperty>> parameters)
     {
