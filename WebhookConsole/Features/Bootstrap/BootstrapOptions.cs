@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using WebhookConsole.Hosting;
 
 namespace WebhookConsole.Features.Bootstrap;
 
@@ -11,8 +12,11 @@ internal sealed class BootstrapOptions : IValidatableObject
     public const int MaxTokenLength = 512;
 
     public string? AdminEmail { get; set; }
+    [SecretSetting]
     public string? AdminPassword { get; set; }
+
     /// <summary>When set, this exact string is an API token of the default account.</summary>
+    [SecretSetting]
     public string? ApiToken { get; set; }
 
     /// <summary>Faults name the setting and the rule, never a password's or a token's value.</summary>
