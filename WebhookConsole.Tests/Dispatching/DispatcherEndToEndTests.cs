@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WebhookConsole.Dispatching.Signing;
 using WebhookConsole.Features.Audit;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Events;
 using WebhookConsole.Tests.Support;
 
 namespace WebhookConsole.Tests.Dispatching;
@@ -343,6 +344,42 @@ public abstract class DispatcherEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var firstData = (await AppFactory.ReadJsonAsync(first))["data"]!.ToJsonString();
         Assert.Equal(firstData, (await AppFactory.ReadJsonAsync(second))["data"]!.ToJsonString());
+        Assert.Equal(1, await app.Data.CountAsync<Delivery>());
+    }
+    [Fact]
+    public async Task Ingest_AnswersFirstResult_WhenEventIdRepeatsNamingAnUnknownEnvironmentOrEventType()
+    {
+        var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/once"), w => w.EventType = "*");
+        await app.Data.AddEnvironmentAsync(accountId, "ITD2024", webhook.Id);
+        var first = await app.PostEventAsync(client, accountId, new { id = "evt-seen", @event = "Call:Hangup", environment = "ITD2024", payload = new { a = 1 } });
+
+        var otherEnvironment = await app.PostEventAsync(client, accountId, new { id = "evt-seen", @event = "Call:Hangup", environment = "nowhere", payload = new { a = 1 } });
+        var otherType = await app.PostEventAsync(client, accountId, new { id = "evt-seen", @event = "No:Such", environment = "ITD2024", payload = new { a = 1 } });
+        var unseen = await app.PostEventAsync(client, accountId, new { id = "evt-unseen", @event = "Call:Hangup", environment = "nowhere", payload = new { a = 1 } });
+
+        var firstData = (await AppFactory.ReadJsonAsync(first))["data"]!.ToJsonString();
+        Assert.Equal(HttpStatusCode.OK, otherEnvironment.StatusCode);
+        Assert.Equal(firstData, (await AppFactory.ReadJsonAsync(otherEnvironment))["data"]!.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, otherType.StatusCode);
+        Assert.Equal(firstData, (await AppFactory.ReadJsonAsync(otherType))["data"]!.ToJsonString());
+        await ApiAssert.FieldErrorAsync(unseen, HttpStatusCode.BadRequest, "environment");
+        Assert.Equal(1, await app.Data.CountAsync<CallEvent>());
+    }
+
+    [Fact]
+    public async Task Ingest_StoresOneEvent_WhenManyRequestsWithOneIdArriveAtOnce()
+    {
+        var webhook = await app.Data.AddWebhookAsync(accountId, receiver.Url("/once"), w => w.EventType = "*");
+        await app.Data.AddEnvironmentAsync(accountId, "ITD2024", webhook.Id);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            app.PostEventAsync(client, accountId, new { id = "evt-race", @event = "Call:Hangup", environment = "ITD2024", payload = new { a = i } })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted);
+        Assert.Equal(15, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var answers = await Task.WhenAll(responses.Select(async r => (await AppFactory.ReadJsonAsync(r))["data"]!.ToJsonString()));
+        Assert.Single(answers.Distinct());
+        Assert.Equal(1, await app.Data.CountAsync<CallEvent>());
         Assert.Equal(1, await app.Data.CountAsync<Delivery>());
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace WebhookConsole.Data;
 
-/// <summary>What a <see cref="SqliteWriter"/> transaction may do: insert entities, read one back and run prepared statements.</summary>
+/// <summary>What a <see cref="SqliteWriter"/> transaction may do: insert entities, read one back, look for rows and run prepared statements.</summary>
 internal sealed class SqliteWriteBatch(SqliteWriter writer)
 {
     /// <summary>Inserts every column of <paramref name="entity"/>, as EF Core would for an added entity.</summary>
@@ -14,6 +14,13 @@ internal sealed class SqliteWriteBatch(SqliteWriter writer)
     public TEntity? Find<TEntity>(object key)
         where TEntity : class =>
         (TEntity?)writer.ReadOf(typeof(TEntity)).Find(key);
+
+    /// <summary>
+    /// Runs the query <paramref name="sql"/> (prepared on first use) with its parameters <c>@p0</c>, <c>@p1</c>...
+    /// typed as the model properties <paramref name="parameters"/> names; true when it answers a row.
+    /// </summary>
+    public bool Any(string sql, Func<IModel, IReadOnlyList<IProperty>> parameters, params ReadOnlySpan<object?> values) =>
+        writer.StatementOf(sql, parameters).ReadFirst(values, []);
 
     /// <summary>
     /// Runs <paramref name="sql"/> (prepared on first use) with its parameters <c>@p0</c>, <c>@p1</c>... typed as

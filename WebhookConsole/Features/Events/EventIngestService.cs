@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using WebhookConsole.Api;
 using WebhookConsole.Data;
 using WebhookConsole.Dispatching;
@@ -52,7 +53,11 @@ internal sealed class EventIngestService
     /// <summary>The result, or null with <paramref name="errors"/> filled when the event names unknown things.</summary>
     public async Task<IngestResult?> IngestAsync(Guid accountId, IngestRequest request, FieldErrors errors, CancellationToken cancellationToken)
     {
-        if (request.Id is not null && await FindExistingAsync(accountId, request.Id, cancellationToken) is { } existing)
+        // A repeated id answers with its first result, whatever else the body names. On SQLite the writer looks for
+        // it in the transaction that would insert the event, on its own connection: a read on a pooled connection
+        // costs more than the rest of the event, as that connection finds its cache stale after every write.
+        var lookedUp = request.Id is not null && !sqlite.IsUsed;
+        if (lookedUp && await FindExistingAsync(accountId, request.Id!, cancellationToken) is { } existing)
         {
             return existing;
         }
@@ -68,7 +73,7 @@ internal sealed class EventIngestService
         }
         if (errors.Any)
         {
-            return null;
+            return request.Id is null || lookedUp ? null : await FindExistingAsync(accountId, request.Id, cancellationToken);
         }
         var webhookIds = route!.WebhookIds;
 
@@ -106,9 +111,14 @@ internal sealed class EventIngestService
 
         try
         {
-            var item = new NewEvent(callEvent, deliveries);
+            var item = new NewEvent(callEvent, deliveries, GivenId: request.Id is not null);
             // SQLite's writer commits the events arriving together itself; PostgreSQL's go through the group commit.
-            await (sqlite.IsUsed ? sqlite.WriteAsync(rows => Insert(rows, item)) : commits.SubmitAsync(item));
+            var inserted = await (sqlite.IsUsed ? sqlite.WriteAsync(rows => Insert(rows, item)) : commits.SubmitAsync(item));
+            if (!inserted)
+            {
+                return await FindExistingAsync(accountId, request.Id!, CancellationToken.None)
+                    ?? throw new InvalidOperationException($"Event '{request.Id}' was seen by the writer but cannot be read.");
+            }
         }
         catch (DbUpdateException) when (request.Id is not null)
         {
@@ -150,14 +160,27 @@ internal sealed class EventIngestService
         return Enumerable.Repeat(true, batch.Count).ToList();
     }
 
+    /// <summary>Inserts the event and its deliveries; false, inserting nothing, when the event's given id has been seen.</summary>
     private static bool Insert(SqliteWriteBatch rows, NewEvent item)
     {
+        if (item.GivenId && rows.Any(SeenSql, SeenParameters, item.Event.AccountId, item.Event.EventId))
+        {
+            return false;
+        }
         rows.Insert(item.Event);
         foreach (var delivery in item.Deliveries)
         {
             rows.Insert(delivery);
         }
         return true;
+    }
+
+    private const string SeenSql = """SELECT 1 FROM "Events" WHERE "AccountId" = @p0 AND "EventId" = @p1""";
+
+    private static IReadOnlyList<IProperty> SeenParameters(IModel model)
+    {
+        var callEvent = model.FindEntityType(typeof(CallEvent))!;
+        return [callEvent.FindProperty(nameof(CallEvent.AccountId))!, callEvent.FindProperty(nameof(CallEvent.EventId))!];
     }
 
     private async Task<bool> CommitOneAsync(NewEvent item) => (await CommitAsync([item]))[0];
@@ -181,5 +204,5 @@ internal sealed class EventIngestService
         return new IngestResult(eventId, deliveryIds, Duplicate: true);
     }
 
-    private sealed record NewEvent(CallEvent Event, List<Delivery> Deliveries);
+    private sealed record NewEvent(CallEvent Event, List<Delivery> Deliveries, bool GivenId);
 }
