@@ -43,6 +43,14 @@ internal static class BenchHarness
                 // ingest is shared by ten deliveries and the figure shows the dispatcher's side more than the API's.
                 var fannedOut = await delivery.RunAsync(BenchFixture.FanOutEnvironment, sizes.DeliveryEvents / BenchFixture.FanOut);
                 log.WriteLine($"delivery ({BenchFixture.FanOutEnvironment}): {fannedOut / summary["limit_rps"]:0.000} of the limit (not in the summary)");
+                // Not a summary figure: the summary's scenario with each event posted under an id of its own, as a
+                // client that retries safely posts it, so the ingest looks each id up among those seen before.
+                using (var identified = new EventClient(app.BaseUrl, fixture.AccountId, withIds: true))
+                {
+                    var withIds = await new DeliveryScenario(identified, receiver, sizes.DrainTimeout, log, "delivery with event ids")
+                        .RunAsync(BenchFixture.SingleEnvironment, sizes.DeliveryEvents);
+                    log.WriteLine($"delivery with event ids ({BenchFixture.SingleEnvironment}): {withIds / summary["limit_rps"]:0.000} of the limit (not in the summary)");
+                }
                 // Not a summary figure either: the same clients and events through a relay with nothing of the app in
                 // it, the ceiling of this scenario's two HTTP exchanges per event.
                 memory.Phase = "relay";

@@ -13,8 +13,15 @@ internal sealed class EventClient : IDisposable
     private readonly HttpClient http;
     private readonly string eventsUrl;
 
-    public EventClient(string appBaseUrl, Guid accountId)
+    private readonly bool withIds;
+
+    /// <param name="withIds">
+    /// Each event carries an <c>id</c> of its own (the call's uuid), as a client that retries safely posts it, so the
+    /// ingest looks for it among the ids seen before it stores the event.
+    /// </param>
+    public EventClient(string appBaseUrl, Guid accountId, bool withIds = false)
     {
+        this.withIds = withIds;
         http = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false });
         http.DefaultRequestHeaders.Add("X-Auth-Token", BenchAppHost.Token);
         eventsUrl = $"{appBaseUrl}/api/v1/accounts/{accountId}/events";
@@ -40,22 +47,44 @@ internal sealed class EventClient : IDisposable
     /// <summary>A call's uuid in the body before it is replaced by a fresh one; same length as any Guid's text.</summary>
     private const string UuidPlaceholder = "00000000-0000-0000-0000-000000000000";
 
-    private readonly ConcurrentDictionary<string, (byte[] Body, int UuidAt)> templates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Body, int[] UuidAt)> templates = new(StringComparer.Ordinal);
 
-    /// <summary>The body for <paramref name="environment"/> with a fresh call uuid, copied from a template serialised once.</summary>
+    /// <summary>The body for <paramref name="environment"/> with a fresh call uuid (also its id, when it has one), copied from a template serialised once.</summary>
     private byte[] Body(string environment)
     {
         var (template, uuidAt) = templates.GetOrAdd(environment, name =>
         {
-            var bytes = Serialize(name);
-            return (bytes, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(UuidPlaceholder)));
+            var bytes = Serialize(name, withIds);
+            var placeholder = Encoding.UTF8.GetBytes(UuidPlaceholder);
+            var at = new List<int>();
+            var from = 0;
+            while (bytes.AsSpan(from).IndexOf(placeholder) is var found and >= 0)
+            {
+                at.Add(from + found);
+                from += found + placeholder.Length;
+            }
+            return (bytes, [.. at]);
         });
         var body = template.ToArray();
-        Guid.NewGuid().TryFormat(body.AsSpan(uuidAt, UuidPlaceholder.Length), out _);
+        var uuid = Guid.NewGuid();
+        foreach (var at in uuidAt)
+        {
+            uuid.TryFormat(body.AsSpan(at, UuidPlaceholder.Length), out _);
+        }
         return body;
     }
 
-    private static byte[] Serialize(string environment) => JsonSerializer.SerializeToUtf8Bytes(new
+    private static byte[] Serialize(string environment, bool withId)
+    {
+        var body = JsonSerializer.SerializeToNode(Event(environment))!;
+        if (withId)
+        {
+            body["data"]!["id"] = UuidPlaceholder;
+        }
+        return JsonSerializer.SerializeToUtf8Bytes(body);
+    }
+
+    private static object Event(string environment) => new
     {
         data = new
         {
@@ -79,7 +108,7 @@ internal sealed class EventClient : IDisposable
                 recording_url = "https://recordings.example.com/42.mp3",
             },
         },
-    });
+    };
 
     public void Dispose() => http.Dispose();
 }
