@@ -1,6 +1,6 @@
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using WebhookConsole.Data;
+using WebhookConsole.Hosting;
 
 namespace WebhookConsole;
 
@@ -34,8 +34,16 @@ internal static class PlatformServiceExtensions
         // Without a certificate a copy of the database (a backup, say) holds both the secrets and the keys to them.
         if (builder.Configuration[KeyCertificatePathKey] is { Length: > 0 } certificatePath)
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration[KeyCertificatePasswordKey]);
-            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+            try
+            {
+                var certificate = KeyRingCertificate.Load(certificatePath, builder.Configuration[KeyCertificatePasswordKey]);
+                dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+            }
+            catch (StartupException ex)
+            {
+                // Logging does not exist yet: the check at start refuses it, before any key is made or read.
+                StartupRefusal.Register(builder.Services, ex.Message);
+            }
         }
         return builder;
     }

@@ -146,7 +146,7 @@ public sealed partial class StartupFailureTests
     private static Dictionary<string, string> SqliteIn(string directory) =>
         new() { ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "app.db")}" };
 
-    private static void AssertOneLineFailure(AppExit exit, string expected)
+    internal static void AssertOneLineFailure(AppExit exit, string expected)
     {
         Assert.True(exit.ExitCode == 1, $"exit code {exit.ExitCode}:\n{exit.Text}");
         // The console logger writes an entry as its level and category on one line, its message indented below.

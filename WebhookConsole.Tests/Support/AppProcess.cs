@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace WebhookConsole.Tests.Support;
 
@@ -10,7 +12,9 @@ namespace WebhookConsole.Tests.Support;
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
+    private const int SigTerm = 15;
     private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
 
     private AppProcess(Process process, string baseUrl)
     {
@@ -24,18 +28,21 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <summary>The lines written to standard output and error so far.</summary>
+    public IReadOnlyList<string> Output => [.. output];
+
     /// <param name="inProjectFolder">Run in the project's folder, as <c>dotnet run --project WebhookConsole</c> does, instead of the build's.</param>
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan readyTimeout, bool inProjectFolder = false)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var process = Process.Start(StartInfo(settings, baseUrl, inProjectFolder)) ?? throw new InvalidOperationException("dotnet did not start");
-        // Drained so a chatty child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var app = new AppProcess(process, baseUrl);
+        // Read as it comes, so a chatty child never blocks on a full pipe.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { app.output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { app.output.Enqueue(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var app = new AppProcess(process, baseUrl);
         await app.WaitReadyAsync(readyTimeout);
         return app;
     }
@@ -93,6 +100,28 @@ public sealed class AppProcess : IAsyncDisposable
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
     }
+
+    /// <summary>SIGTERM, as a service manager or container runtime stops the app: it shuts down gracefully.</summary>
+    public async Task<AppExit> StopAsync(TimeSpan timeout)
+    {
+        if (Kill(process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM to {process.Id} failed with errno {Marshal.GetLastPInvokeError()}");
+        }
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The app was still running {timeout.TotalSeconds:0} s after SIGTERM:\n{string.Join("\n", output)}");
+        }
+        return new AppExit(process.ExitCode, Output);
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int processId, int signal);
 
     private async Task WaitReadyAsync(TimeSpan timeout)
     {

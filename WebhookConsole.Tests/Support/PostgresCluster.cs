@@ -17,6 +17,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     private string? binDirectory;
     private string? dataDirectory;
     private int port;
+    private bool running;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -66,16 +67,33 @@ public sealed class PostgresCluster : IAsyncLifetime
             }
             await RunServerToolAsync("initdb", ["-D", directory, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--no-sync"]);
             port = FreePort();
-            var serverOptions = string.Join(' ',
-                "-c listen_addresses=127.0.0.1", $"-p {port}", $"-k {directory}",
-                "-c max_connections=400", "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off");
-            await RunServerToolAsync("pg_ctl", ["-D", directory, "-l", Path.Combine(directory, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
             dataDirectory = directory;
+            await StartServerAsync();
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Starts the server again after <see cref="StopServerAsync"/>, on the same port and data. Only for a cluster a test
+    /// made for itself: other tests share the fixture's.
+    /// </summary>
+    public async Task StartServerAsync()
+    {
+        var serverOptions = string.Join(' ',
+            "-c listen_addresses=127.0.0.1", $"-p {port}", $"-k {dataDirectory}",
+            "-c max_connections=400", "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off");
+        await RunServerToolAsync("pg_ctl", ["-D", dataDirectory!, "-l", Path.Combine(dataDirectory!, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
+        running = true;
+    }
+
+    /// <summary>Stops the server as an operator would (fast: sessions are ended), leaving its data for <see cref="StartServerAsync"/>.</summary>
+    public async Task StopServerAsync()
+    {
+        await RunServerToolAsync("pg_ctl", ["-D", dataDirectory!, "-m", "fast", "-w", "stop"]);
+        running = false;
     }
 
     public async Task DisposeAsync()
@@ -85,7 +103,10 @@ public sealed class PostgresCluster : IAsyncLifetime
             return;
         }
         NpgsqlConnection.ClearAllPools();
-        await RunServerToolAsync("pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "stop"]);
+        if (running)
+        {
+            await RunServerToolAsync("pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "stop"]);
+        }
         TempDirectory.TryDelete(dataDirectory);
         gate.Dispose();
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
+using WebhookConsole.Data;
 using WebhookConsole.Hosting;
 
 namespace WebhookConsole.Api;
@@ -64,9 +65,12 @@ internal static class ApiServiceExtensions
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments(Root), api => api.UseExceptionHandler(errorApp => errorApp.Run(async http =>
         {
             var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, message) = error is BadHttpRequestException bad
-                ? (bad.StatusCode, "bad request")
-                : (StatusCodes.Status500InternalServerError, "internal error");
+            var (status, message) = error switch
+            {
+                BadHttpRequestException bad => (bad.StatusCode, "bad request"),
+                not null when DatabaseUnavailable.IsCause(error) => (StatusCodes.Status503ServiceUnavailable, "the database is unavailable; try again later"),
+                _ => (StatusCodes.Status500InternalServerError, "internal error"),
+            };
             await ApiResults.Error(http, status, message).ExecuteAsync(http);
         })));
         return app;

@@ -1,5 +1,6 @@
 using MudBlazor;
 using MudBlazor.Services;
+using WebhookConsole.Data;
 
 namespace WebhookConsole.Components;
 
@@ -28,7 +29,12 @@ internal static class ConsoleServiceExtensions
     {
         // In Development too: `dotnet run` starts the console there, and the developer exception page would show a
         // stack trace and the request's cookies to whoever caused the error.
-        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = ex => DatabaseUnavailable.IsCause(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         return app;
     }

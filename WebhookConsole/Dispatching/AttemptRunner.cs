@@ -7,8 +7,7 @@ internal sealed class AttemptRunner(
     OutgoingRequestBuilder requests,
     WebhookSender sender,
     AttemptRecorder recorder,
-    IOptionsMonitor<DispatcherOptions> options,
-    ILogger<AttemptRunner> logger)
+    IOptionsMonitor<DispatcherOptions> options)
 {
     public async Task RunAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
@@ -20,8 +19,8 @@ internal sealed class AttemptRunner(
         {
             // Shutdown: give the delivery back at once, so another node (or the next start) takes it without
             // waiting for the lease to expire. At-least-once: a request already on the wire may be sent again.
+            // The dispatcher counts these and says so once for all of them.
             await recorder.ReleaseLeaseAsync(work.Delivery.Id, CancellationToken.None);
-            logger.LogInformation("Delivery {DeliveryId} released by shutdown", work.Delivery.Id);
             throw;
         }
     }

@@ -27,6 +27,9 @@ internal sealed class DeliveryDispatcher(
     /// <summary>Ids being attempted here now; a second copy of one in the queue is dropped, not leased again.</summary>
     private readonly ConcurrentDictionary<Guid, byte> inFlight = new();
 
+    /// <summary>Attempts shutdown cut off (their leases given back), reported in one line once all have ended.</summary>
+    private int interruptedByShutdown;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var slotCount = options.Value.WorkerCount;
@@ -91,6 +94,12 @@ internal sealed class DeliveryDispatcher(
         for (var i = 0; i < slotCount; i++)
         {
             await slots.WaitAsync(CancellationToken.None);
+        }
+        if (interruptedByShutdown > 0)
+        {
+            logger.LogInformation(
+                "Shutdown: {Count} deliveries in flight were interrupted and given back; they are sent again after the restart, or sooner by another node",
+                interruptedByShutdown);
         }
     }
 
@@ -176,6 +185,7 @@ internal sealed class DeliveryDispatcher(
         }
         catch (OperationCanceledException) when (sendToken.IsCancellationRequested)
         {
+            Interlocked.Increment(ref interruptedByShutdown);
         }
         catch (Exception ex)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WebhookConsole.Data;
@@ -12,7 +13,14 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> dbFact
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Accounts.AsNoTracking().AnyAsync(cancellationToken);
+            // SQLite goes on answering from a file deleted under its open connections, so the query alone says
+            // nothing: what it writes then is lost when the process ends.
+            if (db.Database.GetDbConnection() is SqliteConnection { DataSource: { Length: > 0 } file } && !File.Exists(file))
+            {
+                return HealthCheckResult.Unhealthy($"the database file {file} is gone (deleted or its folder removed); restore it and restart the app");
+            }
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
