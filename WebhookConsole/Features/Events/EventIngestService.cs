@@ -52,7 +52,7 @@ internal sealed class EventIngestService
     /// <summary>The result, or null with <paramref name="errors"/> filled when the event names unknown things.</summary>
     public async Task<IngestResult?> IngestAsync(Guid accountId, IngestRequest request, FieldErrors errors, CancellationToken cancellationToken)
     {
-        if (request.Id is not null && await FindExistingAsync(accountId, request.Id, cancellationToken) is { } existing)
+        if (request.Id is not null && await FindRepeatAsync(accountId, request.Id, cancellationToken) is { } existing)
         {
             return existing;
         }
@@ -113,7 +113,7 @@ internal sealed class EventIngestService
         catch (DbUpdateException) when (request.Id is not null)
         {
             // Two requests with one id at once: the unique index let one in; this one answers like a repeat.
-            var raced = await FindExistingAsync(accountId, request.Id, CancellationToken.None);
+            var raced = await FindRepeatAsync(accountId, request.Id, CancellationToken.None);
             if (raced is null)
             {
                 throw;
@@ -162,7 +162,8 @@ internal sealed class EventIngestService
 
     private async Task<bool> CommitOneAsync(NewEvent item) => (await CommitAsync([item]))[0];
 
-    private async Task<IngestResult?> FindExistingAsync(Guid accountId, string eventId, CancellationToken cancellationToken)
+    /// <summary>The first result of the account's event with this id, or null when the id is new.</summary>
+    public async Task<IngestResult?> FindRepeatAsync(Guid accountId, string eventId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var existing = await db.Events.AsNoTracking()
