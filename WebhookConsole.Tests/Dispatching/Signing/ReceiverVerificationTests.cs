@@ -116,6 +116,29 @@ public sealed class ReceiverVerificationTests : IAsyncLifetime
         Assert.True(ReceiverSignatures.VerifyStandard(request, current, clock.GetUtcNow()), "a receiver holding the new secret verifies");
     }
 
+    [Theory]
+    [InlineData("standard", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYo=")]
+    [InlineData("frejun", "the-receivers-own-frejun-secret")]
+    [InlineData("hex", "the-receivers-own-volubile-secret")]
+    public async Task Delivery_VerifiesWithTheClientsOwnSecret_WhenAnEditSetsIt(string signing, string secret)
+    {
+        var path = $"/own-{signing}";
+        var (webhookId, generated) = await CreateWebhookAsync(receiver.Url(path), "post", signing);
+
+        var patched = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{account}/webhooks/{webhookId}", new { secret }));
+        var patchedRequest = await DeliverAsync(webhookId, path);
+        await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Post, $"{account}/webhooks/{webhookId}",
+            new { uri = receiver.Url(path), hook = "Call:Hangup", signing, secret }));
+        var replacedRequest = await DeliverAsync(webhookId, path);
+
+        Assert.False(patched.AsObject().ContainsKey("secret"));
+        foreach (var request in new[] { patchedRequest, replacedRequest })
+        {
+            Assert.True(Verify(signing, request, secret), $"{signing} verifies with the receiver's own secret");
+            Assert.False(Verify(signing, request, generated), "the secret made on create no longer signs");
+        }
+    }
+
     private static bool Verify(string signing, ReceivedRequest request, string secret) => signing switch
     {
         "standard" => ReceiverSignatures.VerifyStandard(request, secret, DateTimeOffset.UtcNow),
