@@ -209,6 +209,28 @@ public sealed class WebhooksApiTests(ApiAppFixture fixture) : IClassFixture<ApiA
     }
 
     [Fact]
+    public async Task ReplaceAndPatch_AnswerNoSecret_WhenTheSchemeChangesAndANewSecretIsMade()
+    {
+        var created = await CreateAsync(new { uri = "https://switch.example/hook", hook = "*", signing = "hex" });
+        var id = Guid.Parse(created["id"]!.GetValue<string>());
+        var before = (await fixture.App.Data.WebhookAsync(id)).SecretProtected;
+
+        var patched = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Patch, $"{Webhooks}/{id}", new { signing = "standard" }));
+        var afterPatch = (await fixture.App.Data.WebhookAsync(id)).SecretProtected;
+        var replaced = await ApiAssert.SuccessAsync(await client.SendDataAsync(HttpMethod.Post, $"{Webhooks}/{id}", new { uri = "https://switch.example/hook", hook = "*", signing = "frejun" }));
+
+        // The secret is answered only on create and rotate; the new scheme's secret is learnt by rotating.
+        Assert.Equal("standard", patched["signing"]!.GetValue<string>());
+        Assert.False(patched.AsObject().ContainsKey("secret"), patched.ToJsonString());
+        Assert.Equal("frejun", replaced["signing"]!.GetValue<string>());
+        Assert.False(replaced.AsObject().ContainsKey("secret"), replaced.ToJsonString());
+        Assert.NotEqual(before, afterPatch);
+        Assert.NotEqual(afterPatch, (await fixture.App.Data.WebhookAsync(id)).SecretProtected);
+        var rotated = await ApiAssert.SuccessAsync(await client.PostAsync($"{Webhooks}/{id}/rotate_secret", null));
+        Assert.False(string.IsNullOrEmpty(rotated["secret"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Create_KeepsClientSecret_WhenSecretIsValidForScheme()
     {
         var created = await CreateAsync(new { uri = "https://a.example/x", hook = "*", signing = "frejun", secret = "my-own-frejun-secret-123" });

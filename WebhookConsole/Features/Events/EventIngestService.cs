@@ -57,7 +57,7 @@ internal sealed class EventIngestService
         // it in the transaction that would insert the event, on its own connection: a read on a pooled connection
         // costs more than the rest of the event, as that connection finds its cache stale after every write.
         var lookedUp = request.Id is not null && !sqlite.IsUsed;
-        if (lookedUp && await FindExistingAsync(accountId, request.Id!, cancellationToken) is { } existing)
+        if (lookedUp && await FindRepeatAsync(accountId, request.Id!, cancellationToken) is { } existing)
         {
             return existing;
         }
@@ -73,7 +73,7 @@ internal sealed class EventIngestService
         }
         if (errors.Any)
         {
-            return request.Id is null || lookedUp ? null : await FindExistingAsync(accountId, request.Id, cancellationToken);
+            return request.Id is null || lookedUp ? null : await FindRepeatAsync(accountId, request.Id, cancellationToken);
         }
         var webhookIds = route!.WebhookIds;
 
@@ -116,14 +116,14 @@ internal sealed class EventIngestService
             var inserted = await (sqlite.IsUsed ? sqlite.WriteAsync(rows => Insert(rows, item)) : commits.SubmitAsync(item));
             if (!inserted)
             {
-                return await FindExistingAsync(accountId, request.Id!, CancellationToken.None)
+                return await FindRepeatAsync(accountId, request.Id!, CancellationToken.None)
                     ?? throw new InvalidOperationException($"Event '{request.Id}' was seen by the writer but cannot be read.");
             }
         }
         catch (DbUpdateException) when (request.Id is not null)
         {
             // Two requests with one id at once: the unique index let one in; this one answers like a repeat.
-            var raced = await FindExistingAsync(accountId, request.Id, CancellationToken.None);
+            var raced = await FindRepeatAsync(accountId, request.Id, CancellationToken.None);
             if (raced is null)
             {
                 throw;
@@ -185,7 +185,8 @@ internal sealed class EventIngestService
 
     private async Task<bool> CommitOneAsync(NewEvent item) => (await CommitAsync([item]))[0];
 
-    private async Task<IngestResult?> FindExistingAsync(Guid accountId, string eventId, CancellationToken cancellationToken)
+    /// <summary>The first result of the account's event with this id, or null when the id is new.</summary>
+    public async Task<IngestResult?> FindRepeatAsync(Guid accountId, string eventId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var existing = await db.Events.AsNoTracking()

@@ -11,7 +11,7 @@ internal static class EventsApi
             .WithSummary("Accept a call event; answers 202 once it and its deliveries are committed")
             .AcceptsData<IngestEventRequest>()
             .ProducesData<IngestResponse>(StatusCodes.Status202Accepted)
-            // An id already seen for the account: the first result, and no new deliveries.
+            // An id already seen for the account: the first result, and no new deliveries, whatever the rest of the body.
             .ProducesData<IngestResponse>();
         return api;
     }
@@ -32,6 +32,12 @@ internal static class EventsApi
         var request = IngestRequestParser.Parse(body.Data!, errors);
         if (request is null)
         {
+            // Looked up only now: a valid body never pays for it, and one without an id never does.
+            if (IngestRequestParser.IdOfRefused(body.Data!, errors) is { } id
+                && await ingest.FindRepeatAsync(http.Caller().AccountId, id, cancellationToken) is { } repeat)
+            {
+                return ApiResults.Ok(http, new IngestResponse(repeat.EventId, repeat.DeliveryIds), StatusCodes.Status200OK);
+            }
             return ApiResults.Invalid(http, errors);
         }
 

@@ -31,4 +31,11 @@ internal static class IngestRequestParser
 
         return errors.Any ? null : new IngestRequest(id, eventType!, environment!, timestamp, payload);
     }
+
+    /// <summary>
+    /// The id of a body <see cref="Parse"/> refused, when the id itself passed: a repeated id answers the first result
+    /// whatever the rest of the body holds, so the refusal stands only if the id was never seen.
+    /// </summary>
+    public static string? IdOfRefused(JsonObject data, FieldErrors errors) =>
+        !errors.Has("id") && data["id"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
 }

@@ -99,7 +99,7 @@ internal sealed class WebhookApplier(SecretProtector secrets)
         }
         else if (isNew || webhook.SecretProtected is null || oldScheme != webhook.Signing)
         {
-            // A secret of another scheme would not fit the new one; the client learns the new one from this answer.
+            // A secret of another scheme would not fit the new one; an API client learns it by rotating, the console shows it.
             secret = WebhookSecrets.Generate(webhook.Signing);
         }
         if (secret is null)

@@ -87,7 +87,8 @@ internal static class WebhooksApi
         var saved = await webhooks.UpdateAsync(accountId, id.Value, input, replace, errors, cancellationToken);
         if (saved is not null)
         {
-            return ApiResults.Ok(http, WebhookResponse.From(saved));
+            // The secret is answered on create and rotate only, even when a scheme change made a new one here.
+            return ApiResults.Ok(http, WebhookResponse.From(saved.Webhook));
         }
         // Another account's webhook is a 404 even when the body is also wrong: its existence is not revealed.
         return await webhooks.GetAsync(accountId, id.Value, cancellationToken) is null
