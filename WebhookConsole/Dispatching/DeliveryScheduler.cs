@@ -11,11 +11,13 @@ namespace WebhookConsole.Dispatching;
 /// delivery goes straight to this process's <see cref="DispatchQueue"/>, and a new one is committed already leased
 /// by this node and handed over with its event, so the dispatcher neither leases nor reloads it. With PostgreSQL
 /// (several nodes) it goes through Hangfire's shared queue, so whichever node's worker fetches it sends it and the
-/// load spreads over every node. Later deliveries (retries) are scheduled in Hangfire on either provider; what the
-/// recovery sweep finds goes to this process's queue on either. When this process's queue is full, a delivery is
-/// left in the database alone, and the dispatcher takes it from there.
+/// load spreads over every node. Later deliveries (retries) wait in this process's <see cref="RetryTimer"/> with
+/// SQLite, and are scheduled in Hangfire with PostgreSQL, so any node may take them; what the recovery sweep finds
+/// goes to this process's queue on either. When this process's queue is full, a delivery is left in the database
+/// alone, and the dispatcher takes it from there.
 /// </summary>
-internal sealed class DeliveryScheduler(DispatchQueue queue, IBackgroundJobClient jobs, NodeIdentity node, IOptions<DatabaseOptions> database)
+internal sealed class DeliveryScheduler(
+    DispatchQueue queue, RetryTimer retries, IBackgroundJobClient jobs, NodeIdentity node, IOptions<DatabaseOptions> database)
 {
     /// <summary>
     /// The lease a new delivery is committed with when handed over in process. It only has to outlast the wait in
@@ -83,8 +85,18 @@ internal sealed class DeliveryScheduler(DispatchQueue queue, IBackgroundJobClien
     /// due at 12:00:04.7 would start at 12:00:04.0 and go out 0.7 s before its delay was over: the time handed to
     /// Hangfire is rounded up to a whole second instead.
     /// </summary>
-    public void Schedule(Guid deliveryId, DateTime dueAt) =>
-        jobs.Schedule<DeliveryJob>(job => job.RunAsync(deliveryId, CancellationToken.None), WholeSecondAtOrAfter(dueAt));
+    public void Schedule(Guid deliveryId, DateTime dueAt)
+    {
+        if (shared)
+        {
+            jobs.Schedule<DeliveryJob>(job => job.RunAsync(deliveryId, CancellationToken.None), WholeSecondAtOrAfter(dueAt));
+        }
+        else
+        {
+            // Not held when too many wait already: the row stays, and the recovery sweep hands it out once due.
+            retries.Add(deliveryId, dueAt);
+        }
+    }
 
     /// <summary>The first whole second (UTC) at or after <paramref name="utc"/>.</summary>
     public static DateTimeOffset WholeSecondAtOrAfter(DateTime utc)

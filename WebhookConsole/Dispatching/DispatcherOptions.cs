@@ -33,7 +33,8 @@ internal sealed class DispatcherOptions : IValidatableObject
 
     /// <summary>
     /// The most deliveries this node keeps waiting in memory for a send slot. Beyond it the database alone holds the
-    /// backlog, and the dispatcher takes it from there, oldest first, as slots free up.
+    /// backlog, and the dispatcher takes it from there, oldest first, as slots free up. With SQLite, also the most
+    /// retries it keeps in memory until they are due; the recovery sweep finds the others once due.
     /// </summary>
     [Range(10, 1_000_000)]
     public int QueueCapacity { get; set; } = 20_000;

@@ -34,6 +34,7 @@ internal static class DispatcherServiceExtensions
         services.AddSingleton<WebhookDisabledAudit>();
         services.AddSingleton<WebhookCache>();
         services.AddSingleton<DispatchQueue>();
+        services.AddSingleton<RetryTimer>();
         services.AddSingleton<DeliveryLeaser>();
         services.AddSingleton<AttemptRunner>();
         services.AddTransient<DeliveryJob>();
