@@ -16,8 +16,10 @@ internal sealed class ReplayService(
     TimeProvider time,
     ILogger<ReplayService> logger)
 {
-    /// <summary>Bulk replays go out in batches of this many rows per transaction.</summary>
+    /// <summary>The most rows one bulk replay transaction adds; a <see cref="BatchPacer"/> finds the size up to it.</summary>
     private const int BatchSize = 500;
+
+    private const int FirstBatchSize = 50;
 
     /// <summary>The new delivery; null with no errors when the delivery is not in the account.</summary>
     public async Task<DeliveryView?> ReplayAsync(Guid accountId, Guid deliveryId, FieldErrors errors, CancellationToken cancellationToken)
@@ -63,30 +65,40 @@ internal sealed class ReplayService(
         var done = 0;
         var replayed = 0;
         progress?.Report((0, ids.Count));
-        foreach (var batch in ids.Chunk(BatchSize))
+        // Each batch holds the database's writer (SQLite has one) until it commits: the pacer keeps it short, so
+        // events posted meanwhile are not held up behind a replay of thousands.
+        var pacer = new BatchPacer(BatchSize, FirstBatchSize);
+        while (done < ids.Count)
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            var originals = await StillStoredAsync(db, batch, cancellationToken);
-            List<Delivery> replays = [];
-            while (originals.Count > 0)
-            {
-                replays = originals.Select(d => NewReplay(d, now)).ToList();
-                db.Deliveries.AddRange(replays);
-                if (await SaveUnlessPurgedAsync(db, [.. originals.Select(d => d.CallEventId).Distinct()], cancellationToken))
-                {
-                    break;
-                }
-                // Retention purged some of them meanwhile: the batch is replayed again without them.
-                replays = [];
-                originals = await StillStoredAsync(db, batch, cancellationToken);
-            }
-            db.ChangeTracker.Clear();
-            Enqueue(replays.Select(r => r.Id).ToList());
-            replayed += replays.Count;
+            var batch = ids.GetRange(done, Math.Min(pacer.Size, ids.Count - done)).ToArray();
+            replayed += await pacer.RunAsync(_ => ReplayBatchAsync(db, batch, cancellationToken), cancellationToken);
             done += batch.Length;
             progress?.Report((done, ids.Count));
         }
         return replayed;
+    }
+
+    /// <summary>Replays those of <paramref name="batch"/> still stored, in one transaction; answers how many.</summary>
+    private async Task<int> ReplayBatchAsync(AppDbContext db, Guid[] batch, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var originals = await StillStoredAsync(db, batch, cancellationToken);
+        List<Delivery> replays = [];
+        while (originals.Count > 0)
+        {
+            replays = originals.Select(d => NewReplay(d, now)).ToList();
+            db.Deliveries.AddRange(replays);
+            if (await SaveUnlessPurgedAsync(db, [.. originals.Select(d => d.CallEventId).Distinct()], cancellationToken))
+            {
+                break;
+            }
+            // Retention purged some of them meanwhile: the batch is replayed again without them.
+            replays = [];
+            originals = await StillStoredAsync(db, batch, cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+        Enqueue(replays.Select(r => r.Id).ToList());
+        return replays.Count;
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace WebhookConsole.Features.Retention;
 
 /// <summary>
 /// Purges attempts and events older than <c>Retention:Days</c>. Work still in progress is kept: an event
-/// goes only when none of its deliveries is pending or retrying. Deletes run in batches so the
-/// dispatcher's writes are never held up for long.
+/// goes only when none of its deliveries is pending or retrying. Deletes run in batches paced by a
+/// <see cref="BatchPacer"/>, so ingest and the dispatcher's writes are never held up for long.
 /// </summary>
 internal sealed class RetentionJob(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -19,7 +19,10 @@ internal sealed class RetentionJob(
     ILogger<RetentionJob> logger)
 {
     public const string RecurringJobId = "retention-purge";
+    /// <summary>The most rows one batch deletes; the pacer starts at <see cref="FirstBatchSize"/> and finds its size between.</summary>
     private const int BatchSize = 2000;
+
+    private const int FirstBatchSize = 100;
 
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -106,19 +109,21 @@ internal sealed class RetentionJob(
         CancellationToken cancellationToken)
     {
         var total = 0;
+        // An event's delete cascades to its deliveries and attempts, with every index entry of each: 2,000 events
+        // held the writer for seconds. The pacer keeps each batch to a few tens of milliseconds.
+        var pacer = new BatchPacer(BatchSize, FirstBatchSize);
         while (true)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var ids = await select(db).Take(BatchSize).ToListAsync(cancellationToken);
-            if (ids.Count == 0)
+            var (asked, found, deleted) = await pacer.RunAsync(async size =>
             {
-                return total;
-            }
-            var deleted = await delete(db, ids);
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var ids = await select(db).Take(size).ToListAsync(cancellationToken);
+                return (size, ids.Count, ids.Count == 0 ? 0 : await delete(db, ids));
+            }, cancellationToken);
             total += deleted;
             // A full batch none of which could go (all given work again, or held by replays) would be read again
             // at once: the next run takes it.
-            if (ids.Count < BatchSize || deleted == 0)
+            if (found < asked || deleted == 0)
             {
                 return total;
             }
