@@ -9,12 +9,14 @@ namespace WebhookConsole.Bench;
 
 /// <summary>
 /// What the scenarios post against: environment <see cref="SingleEnvironment"/> subscribes one webhook,
-/// <see cref="FanOutEnvironment"/> ten, every one a signed POST of the default envelope to the receiver.
+/// <see cref="FanOutEnvironment"/> ten, <see cref="RetryEnvironment"/> one whose receiver fails each delivery's first
+/// request, every one a signed POST of the default envelope to the receiver.
 /// </summary>
 internal sealed record BenchFixture(Guid AccountId, Guid FanOutEnvironmentId, IReadOnlyList<Guid> FanOutWebhookIds)
 {
     public const string SingleEnvironment = "bench-1";
     public const string FanOutEnvironment = "bench-10";
+    public const string RetryEnvironment = "bench-retry";
     public const int FanOut = 10;
 
     public static async Task<BenchFixture> CreateAsync(IServiceProvider services, string receiverUrl)
@@ -46,8 +48,9 @@ internal sealed record BenchFixture(Guid AccountId, Guid FanOutEnvironmentId, IR
         var single = Webhook("/single");
         var fanOut = Enumerable.Range(0, FanOut).Select(i => Webhook($"/fan-out/{i}")).ToList();
         var fanOutEnvironment = Environment(FanOutEnvironment, fanOut);
-        db.Webhooks.AddRange([single, .. fanOut]);
-        db.Environments.AddRange(Environment(SingleEnvironment, [single]), fanOutEnvironment);
+        var failsOnce = Webhook(BenchReceiver.FailsOncePath);
+        db.Webhooks.AddRange([single, .. fanOut, failsOnce]);
+        db.Environments.AddRange(Environment(SingleEnvironment, [single]), fanOutEnvironment, Environment(RetryEnvironment, [failsOnce]));
         await db.SaveChangesAsync();
         return new BenchFixture(accountId, fanOutEnvironment.Id, fanOut.Select(w => w.Id).ToList());
     }

@@ -51,6 +51,11 @@ internal static class BenchHarness
                         .RunAsync(BenchFixture.SingleEnvironment, sizes.DeliveryEvents);
                     log.WriteLine($"delivery with event ids ({BenchFixture.SingleEnvironment}): {withIds / summary["limit_rps"]:0.000} of the limit (not in the summary)");
                 }
+                // Not a summary figure: a quarter as many events to a webhook whose receiver fails each delivery's first
+                // request, so each delivery is sent twice, a second apart; its CPU and allocation per event show what a
+                // retry costs beside a first attempt.
+                await new DeliveryScenario(events, receiver, sizes.DrainTimeout, log, "delivery with one retry each")
+                    .RunAsync(BenchFixture.RetryEnvironment, sizes.DeliveryEvents / 4);
                 // Not a summary figure either: the same clients and events through a relay with nothing of the app in
                 // it, the ceiling of this scenario's two HTTP exchanges per event.
                 memory.Phase = "relay";

@@ -4,12 +4,17 @@ using System.Diagnostics;
 namespace WebhookConsole.Bench;
 
 /// <summary>
-/// The webhook receiver: Kestrel on loopback answering 200 to everything. It does as little as a receiver
-/// can (read the body, count, stamp the arrival), so it measures the sender, not itself.
+/// The webhook receiver: Kestrel on loopback answering 200 to everything, except a delivery's first request under
+/// <see cref="FailsOncePath"/>. It does as little as a receiver can (read the body, count, stamp the arrival), so it
+/// measures the sender, not itself.
 /// </summary>
 internal sealed class BenchReceiver : IAsyncDisposable
 {
+    /// <summary>Under this path each delivery's first request (by its <c>webhook-id</c>) answers 503, and is not counted.</summary>
+    public const string FailsOncePath = "/fails-once";
+
     private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, byte> failedOnce = new(StringComparer.OrdinalIgnoreCase);
     private long count;
     private long lastArrival;
     private ConcurrentDictionary<string, long>? arrivals;
@@ -64,6 +69,11 @@ internal sealed class BenchReceiver : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         await context.Request.Body.CopyToAsync(Stream.Null);
+        if (context.Request.Path.StartsWithSegments(FailsOncePath) && failedOnce.TryAdd(context.Request.Headers["webhook-id"].ToString(), 0))
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
         var now = Stopwatch.GetTimestamp();
         arrivals?.TryAdd(context.Request.Headers["webhook-id"].ToString(), now);
         Interlocked.Exchange(ref lastArrival, now);
