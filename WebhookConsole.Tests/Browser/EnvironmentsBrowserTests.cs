@@ -53,4 +53,43 @@ public sealed class EnvironmentsBrowserTests(BrowserFixture browsers)
         await Expect(page.Locator("#audit-table")).ToContainTextAsync(ConsoleSignIn.AdminEmail);
         await browser.ScreenshotAsync("audit-log");
     }
+
+    [Fact]
+    public async Task SearchAndPaging_AreKeptInTheAddress_ThroughAReloadAndBack()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var accountId = await app.App.DefaultAccountIdAsync();
+        for (var i = 0; i < 60; i++)
+        {
+            await app.App.Data.AddEnvironmentAsync(accountId, i % 2 == 0 ? $"prod-{i:000}" : $"staging-{i:000}");
+        }
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+        var names = page.Locator("#environments-table tbody tr .environment-name");
+
+        await browser.GotoAsync("/environments");
+        await Expect(names).ToHaveCountAsync(50);
+        await Expect(page.Locator("#environments-count")).ToHaveTextAsync("60 environments");
+        await page.ClickAsync("#environments-table button[aria-label='Next page']");
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/environments?page=2");
+        await Expect(names).ToHaveCountAsync(10);
+
+        await page.FillAsync("#environment-search", "staging");
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/environments?q=staging");
+        await Expect(page.Locator("#environments-count")).ToHaveTextAsync("30 of 60 match");
+        await Expect(names.First).ToHaveTextAsync("staging-001");
+        await page.ReloadAsync();
+        await browser.WaitForInteractiveAsync();
+        await Expect(page.Locator("#environment-search")).ToHaveValueAsync("staging");
+        await Expect(names).ToHaveCountAsync(30);
+
+        // Another page, then back: the search comes back with the address.
+        await page.Locator("nav a[href='/webhooks']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/webhooks");
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/environments?q=staging");
+        await Expect(page.Locator("#environment-search")).ToHaveValueAsync("staging");
+        await Expect(names).ToHaveCountAsync(30);
+    }
 }

@@ -183,6 +183,63 @@ public sealed class WebhooksBrowserTests(BrowserFixture browsers)
     }
 
     [Fact]
+    public async Task Paging_IsKeptInTheAddress_ThroughAReloadTheEditPageAndBack()
+    {
+        await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);
+        var accountId = await app.App.DefaultAccountIdAsync();
+        var start = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 60; i++)
+        {
+            var at = start.AddMinutes(i);
+            await app.App.Data.AddWebhookAsync(accountId, $"https://{(i % 2 == 0 ? "crm" : "billing")}.example.com/hooks/{i:000}",
+                w => (w.Name, w.CreatedAt, w.UpdatedAt) = ($"Hook {i:000}", at, at));
+        }
+        await using var browser = await ConsoleBrowser.OpenAsync(browsers, app);
+        var page = browser.Page;
+        await browser.SignInAsync();
+        var rows = page.Locator("#webhooks-table tbody tr");
+        var pager = page.Locator("#webhooks-table .mud-table-pagination");
+
+        await browser.GotoAsync("/webhooks");
+        await Expect(rows).ToHaveCountAsync(50);
+        await Expect(page.Locator("#webhooks-count")).ToHaveTextAsync("60 webhooks");
+        await Expect(pager).ToContainTextAsync("1-50 of 60");
+
+        // Rows per page, then the next page: both land in the address.
+        await pager.Locator(".mud-table-pagination-select").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "25" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/webhooks?size=25");
+        await page.ClickAsync("#webhooks-table button[aria-label='Next page']");
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/webhooks?size=25&page=2");
+        await Expect(rows.First).ToContainTextAsync("Hook 034");
+
+        // A reload opens the same page, and so does back from a webhook's edit page.
+        await page.ReloadAsync();
+        await browser.WaitForInteractiveAsync();
+        await Expect(rows).ToHaveCountAsync(25);
+        await Expect(rows.First).ToContainTextAsync("Hook 034");
+        await rows.First.Locator("button[aria-label^='Edit webhook ']").ClickAsync();
+        await Expect(page.Locator("#webhook-name")).ToHaveValueAsync("Hook 034");
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/webhooks?size=25&page=2");
+        await Expect(rows.First).ToContainTextAsync("Hook 034");
+        await Expect(pager).ToContainTextAsync("26-50 of 60");
+
+        // A search starts again at the first page, counts what matches, and is in the address too.
+        await page.FillAsync("#webhook-search", "billing");
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/webhooks?size=25&q=billing");
+        await Expect(page.Locator("#webhooks-count")).ToHaveTextAsync("30 of 60 match");
+        await Expect(rows.First).ToContainTextAsync("Hook 059");
+        await Expect(pager).ToContainTextAsync("1-25 of 30");
+
+        // The menu's link has neither: the first page of all, at the default size.
+        await page.Locator("nav a[href='/webhooks']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/webhooks");
+        await Expect(rows).ToHaveCountAsync(50);
+        await Expect(page.Locator("#webhook-search")).ToHaveValueAsync("");
+    }
+
+    [Fact]
     public async Task Admin_IsAskedBeforeLeaving_WhenTheEditPageHasUnsavedChanges()
     {
         await using var app = ServedApp.Start(ConsoleSignIn.BootstrapAdmin);

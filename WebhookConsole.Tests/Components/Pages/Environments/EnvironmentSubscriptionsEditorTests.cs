@@ -13,7 +13,23 @@ public sealed class EnvironmentSubscriptionsEditorTests : ConsoleTestContext
     private EnvironmentService Environments => App.Services.GetRequiredService<EnvironmentService>();
 
     private static List<Guid> ShownIds(IRenderedComponent<EnvironmentsPage> page) =>
-        page.FindAll("#subscriptions-table tbody tr").Select(r => Guid.Parse(r.GetAttribute("data-webhook-id")!)).ToList();
+        page.FindAll("#subscriptions-table tbody td[data-webhook-id]").Select(r => Guid.Parse(r.GetAttribute("data-webhook-id")!)).ToList();
+
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<EnvironmentsPage> page, Guid webhookId) =>
+        page.Find($"#subscriptions-table td[data-webhook-id='{webhookId}']").ParentElement!;
+
+    /// <summary>Adds <paramref name="count"/> webhooks a minute apart; their ids, newest first as the list shows them.</summary>
+    private async Task<List<Guid>> AddWebhooksAsync(Guid accountId, int count, Func<int, string> host)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var at = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc).AddMinutes(i);
+            ids.Add((await Data.AddWebhookAsync(accountId, $"https://{host(i)}.example/{i:000}", w => (w.CreatedAt, w.UpdatedAt) = (at, at))).Id);
+        }
+        ids.Reverse();
+        return ids;
+    }
 
     [Fact]
     public async Task Search_ShowsOnlyMatchingWebhooks_WhenTermMatchesEventUrlOrMethod()
@@ -52,7 +68,7 @@ public sealed class EnvironmentSubscriptionsEditorTests : ConsoleTestContext
         var page = RenderInConsole<EnvironmentsPage>();
         page.WaitForElement($"#subscriptions-{environment.Id}").Click();
         page.WaitForAssertion(() => Assert.Contains("2 of 3 subscribed", page.Find("#subscriptions-summary").TextContent));
-        Assert.Contains("Disabled", page.Find($"tr[data-webhook-id='{b.Id}']").TextContent);
+        Assert.Contains("Disabled", Row(page, b.Id).TextContent);
 
         page.Find($"#subscription-{a.Id}").Change(false);
         page.Find($"#subscription-{b.Id}").Change(true);
@@ -78,8 +94,8 @@ public sealed class EnvironmentSubscriptionsEditorTests : ConsoleTestContext
         page.WaitForElement($"#subscriptions-{environment.Id}").Click();
 
         page.WaitForAssertion(() => Assert.Equal(2, ShownIds(page).Count));
-        WebhookStateChipAssert.ShowsEnabled(page.Find($"tr[data-webhook-id='{on.Id}']"));
-        WebhookStateChipAssert.ShowsDisabled(page.Find($"tr[data-webhook-id='{off.Id}']"));
+        WebhookStateChipAssert.ShowsEnabled(Row(page, on.Id));
+        WebhookStateChipAssert.ShowsDisabled(Row(page, off.Id));
     }
 
     [Fact]
@@ -126,5 +142,80 @@ public sealed class EnvironmentSubscriptionsEditorTests : ConsoleTestContext
         var saved = await Environments.GetAsync(accountId, environment.Id, CancellationToken.None);
         Assert.Equal(new[] { c.Id, d.Id }.Order(), saved!.Subscriptions.Select(s => s.WebhookId).Order());
         page.WaitForAssertion(() => Assert.Contains("2 of 4 subscribed", page.Find("#subscriptions-summary").TextContent));
+    }
+
+    [Fact]
+    public async Task List_ShowsOnePageOfWebhooksAtATime_WhenTheAccountHasMany()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var ids = await AddWebhooksAsync(accountId, 30, _ => "crm");
+        var environment = await Data.AddEnvironmentAsync(accountId, "ITD2024", ids[27]);
+        var page = RenderInConsole<EnvironmentsPage>();
+
+        page.WaitForElement($"#subscriptions-{environment.Id}").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(ids[..25], ShownIds(page)));
+        Assert.Contains("1-25 of 30", page.Find("#subscriptions-table .mud-table-pagination").TextContent);
+        Assert.Contains("1 of 30 subscribed", page.Find("#subscriptions-summary").TextContent);
+        page.Find("#subscriptions-table button[aria-label='Next page']").Click();
+        page.WaitForAssertion(() => Assert.Equal(ids[25..], ShownIds(page)));
+        Assert.True(Assert.IsAssignableFrom<AngleSharp.Html.Dom.IHtmlInputElement>(page.Find($"#subscription-{ids[27]}")).IsChecked);
+        Assert.False(Assert.IsAssignableFrom<AngleSharp.Html.Dom.IHtmlInputElement>(page.Find($"#subscription-{ids[26]}")).IsChecked);
+    }
+
+    [Fact]
+    public async Task TickAll_SubscribesEveryMatchingWebhook_OnEveryPage()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var ids = await AddWebhooksAsync(accountId, 60, i => i % 2 == 0 ? "crm" : "billing");
+        var environment = await Data.AddEnvironmentAsync(accountId, "ITD2024");
+        var page = RenderInConsole<EnvironmentsPage>();
+        page.WaitForElement($"#subscriptions-{environment.Id}").Click();
+        page.WaitForAssertion(() => Assert.Equal(25, ShownIds(page).Count));
+
+        page.Find("#subscriptions-search").Input("billing");
+        page.WaitForAssertion(() => Assert.Equal("Tick all 30", page.Find("#select-shown").TextContent.Trim()));
+        page.Find("#select-shown").Click();
+        page.Find("#save-subscriptions").Click();
+
+        Host.WaitForAssertion(() => Assert.Contains("saved: 30 added, 0 removed", Host.Markup));
+        var saved = await Environments.GetAsync(accountId, environment.Id, CancellationToken.None);
+        Assert.Equal(ids.Where((_, i) => i % 2 == 0).Order(), saved!.Subscriptions.Select(s => s.WebhookId).Order());
+    }
+
+    [Fact]
+    public async Task SubscribedOnly_ShowsTheSubscribedWebhooks_AndKeepsOneUntickedUntilSaved()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var ids = await AddWebhooksAsync(accountId, 60, _ => "crm");
+        var environment = await Data.AddEnvironmentAsync(accountId, "ITD2024", ids[3], ids[40]);
+        var page = RenderInConsole<EnvironmentsPage>();
+        page.WaitForElement($"#subscriptions-{environment.Id}").Click();
+        page.WaitForAssertion(() => Assert.Equal(25, ShownIds(page).Count));
+
+        page.Find("#subscriptions-subscribed-only").Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal([ids[3], ids[40]], ShownIds(page)));
+        page.Find($"#subscription-{ids[3]}").Change(false);
+        page.WaitForAssertion(() => Assert.Contains("unsaved: 0 added, 1 removed", page.Find("#subscriptions-summary").TextContent));
+        Assert.Equal([ids[3], ids[40]], ShownIds(page));
+    }
+
+    [Fact]
+    public async Task Search_GoesBackToTheFirstPage()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        var ids = await AddWebhooksAsync(accountId, 60, i => i % 2 == 0 ? "crm" : "billing");
+        var environment = await Data.AddEnvironmentAsync(accountId, "ITD2024");
+        var page = RenderInConsole<EnvironmentsPage>();
+        page.WaitForElement($"#subscriptions-{environment.Id}").Click();
+        page.WaitForAssertion(() => Assert.Equal(25, ShownIds(page).Count));
+        page.Find("#subscriptions-table button[aria-label='Next page']").Click();
+        page.WaitForAssertion(() => Assert.Equal(ids[25..50], ShownIds(page)));
+
+        page.Find("#subscriptions-search").Input("crm");
+
+        var crm = ids.Where((_, i) => i % 2 == 1).ToList();
+        page.WaitForAssertion(() => Assert.Equal(crm[..25], ShownIds(page)));
     }
 }

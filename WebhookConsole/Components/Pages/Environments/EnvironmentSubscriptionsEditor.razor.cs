@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using WebhookConsole.Api;
+using WebhookConsole.Components.Shared;
 using WebhookConsole.Features.Environments;
 using WebhookConsole.Features.Webhooks;
 
@@ -9,6 +10,10 @@ namespace WebhookConsole.Components.Pages.Environments;
 public partial class EnvironmentSubscriptionsEditor
 {
     private List<WebhookEndpoint>? webhooks;
+    /// <summary>The webhooks the search and the switch keep, the table's pages drawn from them.</summary>
+    private List<WebhookEndpoint> shown = [];
+    private bool subscribedOnly;
+    private int pageIndex;
     private HashSet<Guid> saved = [];
     private HashSet<Guid> chosen = [];
     private string environmentName = "";
@@ -24,8 +29,6 @@ public partial class EnvironmentSubscriptionsEditor
     /// <summary>Called after the subscriptions were saved.</summary>
     [Parameter] public EventCallback OnSaved { get; set; }
     [Parameter] public EventCallback OnClose { get; set; }
-
-    private IEnumerable<WebhookEndpoint> Shown => (webhooks ?? []).Where(Matches);
 
     private int Added => chosen.Count(id => !saved.Contains(id));
     private int Removed => saved.Count(id => !chosen.Contains(id));
@@ -43,6 +46,29 @@ public partial class EnvironmentSubscriptionsEditor
         saved = environment.Subscriptions.Select(s => s.WebhookId).ToHashSet();
         chosen = [.. saved];
         webhooks = await Webhooks.ListAsync(AccountId, CancellationToken.None);
+        Filter();
+    }
+
+    /// <summary>
+    /// Keeps what matches. "Subscribed only" keeps the webhooks subscribed when last saved as well as those ticked
+    /// since, so a row unticked by mistake stays to be ticked again.
+    /// </summary>
+    private void Filter()
+    {
+        shown = (webhooks ?? []).Where(w => Matches(w) && (!subscribedOnly || chosen.Contains(w.Id) || saved.Contains(w.Id))).ToList();
+        pageIndex = new TablePaging(pageIndex, TablePaging.Sizes[0]).Within(shown.Count).PageIndex;
+    }
+
+    private void SearchChanged(string? value)
+    {
+        (search, pageIndex) = (value, 0);
+        Filter();
+    }
+
+    private void SubscribedOnlyChanged(bool value)
+    {
+        (subscribedOnly, pageIndex) = (value, 0);
+        Filter();
     }
 
     private bool Matches(WebhookEndpoint webhook)
@@ -71,9 +97,9 @@ public partial class EnvironmentSubscriptionsEditor
         }
     }
 
-    private void SelectShown() => chosen.UnionWith(Shown.Select(w => w.Id));
+    private void SelectShown() => chosen.UnionWith(shown.Select(w => w.Id));
 
-    private void ClearShown() => chosen.ExceptWith(Shown.Select(w => w.Id));
+    private void ClearShown() => chosen.ExceptWith(shown.Select(w => w.Id));
 
     private void Reset() => chosen = [.. saved];
 
@@ -106,6 +132,7 @@ public partial class EnvironmentSubscriptionsEditor
         }
         saved = result.Subscriptions.Select(s => s.WebhookId).ToHashSet();
         chosen = [.. saved];
+        Filter();
         Snackbar.Add($"Subscriptions of '{result.Name}' saved: {added} added, {removed} removed", Severity.Success);
         await OnSaved.InvokeAsync();
     }

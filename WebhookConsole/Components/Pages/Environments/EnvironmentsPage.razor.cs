@@ -6,16 +6,34 @@ using WebhookConsole.Features.Environments;
 
 namespace WebhookConsole.Components.Pages.Environments;
 
-public partial class EnvironmentsPage
+/// <summary>
+/// The account's environments by name, searched and paged in the page, with the search, the page and its size in the
+/// query string.
+/// </summary>
+public partial class EnvironmentsPage : IDisposable
 {
+    private readonly OwnNavigations ownNavigations = new();
     private List<WebhookEnvironment>? environments;
+    private List<WebhookEnvironment> shown = [];
     /// <summary>The environment whose subscriptions are being edited, if any.</summary>
     private WebhookEnvironment? selected;
+    private string? search;
+    private TablePaging paging = TablePaging.First;
+    private int tableKey;
 
     [Inject] private EnvironmentService Environments { get; set; } = default!;
     [Inject] private SelectedAccount Selected { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "q")] private string? QuerySearch { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] private string? QueryPage { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] private string? QuerySize { get; set; }
+
+    private string CountText => !string.IsNullOrWhiteSpace(search)
+        ? $"{shown.Count:N0} of {environments?.Count ?? 0:N0} match"
+        : environments?.Count == 1 ? "1 environment" : $"{environments?.Count ?? 0:N0} environments";
 
     protected override async Task OnInitializedAsync()
     {
@@ -24,18 +42,88 @@ public partial class EnvironmentsPage
         await LoadAsync();
     }
 
+    /// <summary>First from the address, then again whenever a link, back or forward changes it while the page stays open.</summary>
+    protected override void OnParametersSet()
+    {
+        if (ownNavigations.IsOwn(Navigation.Uri))
+        {
+            return;
+        }
+        search = QuerySearch;
+        paging = TablePaging.Parse(QueryPage, QuerySize);
+        tableKey++;
+        Filter();
+        if (RendererInfo.IsInteractive)
+        {
+            KeepInAddress();
+        }
+    }
+
+    /// <summary>The environments the search keeps, and the page kept inside them: past the end is the last.</summary>
+    private void Filter()
+    {
+        var term = search?.Trim() ?? "";
+        shown = (environments ?? []).Where(e => e.Name.Contains(term, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (environments is not null)
+        {
+            paging = paging.Within(shown.Count);
+        }
+    }
+
     private async Task LoadAsync()
     {
         environments = await Environments.ListAsync(Selected.Id, CancellationToken.None);
         selected = selected is null ? null : environments.FirstOrDefault(e => e.Id == selected.Id);
+        Filter();
     }
 
-    private async Task AccountChangedAsync()
+    private async Task ReloadAsync()
+    {
+        await LoadAsync();
+        KeepInAddress();
+    }
+
+    private async Task AccountChangedAsync() => await InvokeAsync(async () =>
     {
         selected = null;
-        await LoadAsync();
-        await InvokeAsync(StateHasChanged);
+        await ReloadAsync();
+        StateHasChanged();
+    });
+
+    /// <summary>Another search keeps other rows: the list starts again at its first page.</summary>
+    private void SearchChanged(string? value)
+    {
+        if (value == search)
+        {
+            return;
+        }
+        (search, paging) = (value, paging with { PageIndex = 0 });
+        Filter();
+        KeepInAddress();
     }
+
+    private void PageIndexChanged(int value)
+    {
+        if (value != paging.PageIndex)
+        {
+            paging = paging with { PageIndex = value };
+            KeepInAddress();
+        }
+    }
+
+    private void PageSizeChanged(int value)
+    {
+        if (value != paging.Size)
+        {
+            paging = new TablePaging(0, value);
+            KeepInAddress();
+        }
+    }
+
+    private void KeepInAddress() => ownNavigations.Replace(Navigation, new Dictionary<string, object?>
+    {
+        ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
+    }.Concat(paging.ToQuery()).ToDictionary());
 
     private string RowClass(WebhookEnvironment environment, int index) =>
         environment.Id == selected?.Id ? "mud-selected-item mud-primary-hover" : "";
@@ -49,7 +137,24 @@ public partial class EnvironmentsPage
             Snackbar.Add($"Environment '{created.Name}' created", Severity.Success);
             await LoadAsync();
             selected = environments?.FirstOrDefault(e => e.Id == created.Id);
+            ShowPageOf(created.Id);
         }
+    }
+
+    /// <summary>Turns to the page that holds the environment, leaving a search it does not match.</summary>
+    private void ShowPageOf(Guid id)
+    {
+        if (!shown.Exists(e => e.Id == id))
+        {
+            search = null;
+            Filter();
+        }
+        var index = shown.FindIndex(e => e.Id == id);
+        if (index >= 0)
+        {
+            paging = paging with { PageIndex = index / paging.Size };
+        }
+        KeepInAddress();
     }
 
     private async Task RenameAsync(WebhookEnvironment environment)
@@ -57,7 +162,7 @@ public partial class EnvironmentsPage
         if (await EnvironmentDialog.ShowAsync(Dialogs, Selected.Id, environment) is { } renamed)
         {
             Snackbar.Add(renamed.Name == environment.Name ? "Nothing to rename" : $"Environment '{environment.Name}' renamed to '{renamed.Name}'", Severity.Success);
-            await LoadAsync();
+            await ReloadAsync();
         }
     }
 
@@ -78,7 +183,7 @@ public partial class EnvironmentsPage
         var deleted = await Environments.DeleteAsync(Selected.Id, environment.Id, CancellationToken.None);
         Snackbar.Add(deleted is null ? "The environment was deleted already" : $"Environment '{environment.Name}' deleted",
             deleted is null ? Severity.Info : Severity.Success);
-        await LoadAsync();
+        await ReloadAsync();
     }
 
     public void Dispose() => Selected.Changed -= AccountChangedAsync;

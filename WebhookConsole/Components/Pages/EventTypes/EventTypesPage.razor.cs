@@ -5,33 +5,113 @@ using WebhookConsole.Features.EventTypes;
 
 namespace WebhookConsole.Components.Pages.EventTypes;
 
+/// <summary>
+/// The event catalogue by name, searched and paged in the page, with the search, the page and its size in the query
+/// string.
+/// </summary>
 public partial class EventTypesPage
 {
+    private readonly OwnNavigations ownNavigations = new();
     private readonly HashSet<Guid> expanded = [];
     private List<EventType>? types;
+    private List<EventType> shown = [];
     private string? search;
+    private TablePaging paging = TablePaging.First;
+    private int tableKey;
 
     [Inject] private EventTypeEditor Editor { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    // By name, so a type is found where the eye expects it; ordinal, since names are identifiers such as Call:Hangup.
-    private IEnumerable<EventType> Filtered
+    [SupplyParameterFromQuery(Name = "q")] private string? QuerySearch { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] private string? QueryPage { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] private string? QuerySize { get; set; }
+
+    private string CountText => !string.IsNullOrWhiteSpace(search)
+        ? $"{shown.Count:N0} of {types?.Count ?? 0:N0} match"
+        : types?.Count == 1 ? "1 event type" : $"{types?.Count ?? 0:N0} event types";
+
+    protected override async Task OnInitializedAsync() => await LoadAsync();
+
+    /// <summary>First from the address, then again whenever a link, back or forward changes it while the page stays open.</summary>
+    protected override void OnParametersSet()
     {
-        get
+        if (ownNavigations.IsOwn(Navigation.Uri))
         {
-            var term = search?.Trim() ?? "";
-            return (types ?? [])
-                .Where(t => term.Length == 0
-                    || t.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
-                    || t.Description.Contains(term, StringComparison.OrdinalIgnoreCase)
-                    || t.Source.Contains(term, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
-                .ThenBy(t => t.Name, StringComparer.Ordinal);
+            return;
+        }
+        search = QuerySearch;
+        paging = TablePaging.Parse(QueryPage, QuerySize);
+        tableKey++;
+        Filter();
+        if (RendererInfo.IsInteractive)
+        {
+            KeepInAddress();
         }
     }
 
-    protected override async Task OnInitializedAsync() => types = await Editor.ListAsync(CancellationToken.None);
+    /// <summary>
+    /// The types the search keeps, by name so a type is found where the eye expects it (ordinal, since names are
+    /// identifiers such as Call:Hangup), and the page kept inside them: past the end is the last.
+    /// </summary>
+    private void Filter()
+    {
+        var term = search?.Trim() ?? "";
+        shown = (types ?? [])
+            .Where(t => term.Length == 0
+                || t.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || t.Description.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || t.Source.Contains(term, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+        if (types is not null)
+        {
+            paging = paging.Within(shown.Count);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        types = await Editor.ListAsync(CancellationToken.None);
+        Filter();
+    }
+
+    /// <summary>Another search keeps other rows: the list starts again at its first page.</summary>
+    private void SearchChanged(string? value)
+    {
+        if (value == search)
+        {
+            return;
+        }
+        (search, paging) = (value, paging with { PageIndex = 0 });
+        Filter();
+        KeepInAddress();
+    }
+
+    private void PageIndexChanged(int value)
+    {
+        if (value != paging.PageIndex)
+        {
+            paging = paging with { PageIndex = value };
+            KeepInAddress();
+        }
+    }
+
+    private void PageSizeChanged(int value)
+    {
+        if (value != paging.Size)
+        {
+            paging = new TablePaging(0, value);
+            KeepInAddress();
+        }
+    }
+
+    private void KeepInAddress() => ownNavigations.Replace(Navigation, new Dictionary<string, object?>
+    {
+        ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
+    }.Concat(paging.ToQuery()).ToDictionary());
 
     private void Toggle(Guid id)
     {
@@ -47,11 +127,28 @@ public partial class EventTypesPage
             new DialogParameters<EventTypeDialog> { { d => d.ExistingId, type?.Id } },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         var result = await dialog.Result;
-        if (result is { Canceled: false })
+        if (result is { Canceled: false, Data: Guid saved })
         {
             Snackbar.Add(type is null ? "Event type added" : "Event type saved", Severity.Success);
-            types = await Editor.ListAsync(CancellationToken.None);
+            await LoadAsync();
+            ShowPageOf(saved);
         }
+    }
+
+    /// <summary>Turns to the page that holds the type (a new name may sort anywhere), leaving a search it does not match.</summary>
+    private void ShowPageOf(Guid id)
+    {
+        if (!shown.Exists(t => t.Id == id))
+        {
+            search = null;
+            Filter();
+        }
+        var index = shown.FindIndex(t => t.Id == id);
+        if (index >= 0)
+        {
+            paging = paging with { PageIndex = index / paging.Size };
+        }
+        KeepInAddress();
     }
 
     private async Task DeleteAsync(EventType type)
@@ -62,6 +159,7 @@ public partial class EventTypesPage
         }
         var refusal = await Editor.DeleteAsync(type.Id, CancellationToken.None);
         Snackbar.Add(refusal ?? $"'{type.Name}' deleted", refusal is null ? Severity.Success : Severity.Warning);
-        types = await Editor.ListAsync(CancellationToken.None);
+        await LoadAsync();
+        KeepInAddress();
     }
 }

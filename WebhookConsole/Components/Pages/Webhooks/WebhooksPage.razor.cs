@@ -7,20 +7,20 @@ using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Components.Pages.Webhooks;
 
+/// <summary>
+/// The account's webhooks, filtered and paged in the page (the whole list is one cheap query; drawing every row is
+/// what costs), with the filters, the page and its size in the query string.
+/// </summary>
 public partial class WebhooksPage : IDisposable
 {
-    private const string AllEvents = "";
-    private const string AllStatuses = "";
-    private const string EnabledStatus = "enabled";
-    private const string DisabledStatus = "disabled";
-
     private readonly OwnNavigations ownNavigations = new();
     private List<WebhookRow>? webhooks;
+    private List<WebhookRow> shown = [];
     private List<string> catalogue = [];
     private bool loading;
-    private string? search;
-    private string eventFilter = AllEvents;
-    private string statusFilter = AllStatuses;
+    private WebhookListFilter filter = WebhookListFilter.None;
+    private TablePaging paging = TablePaging.First;
+    private int tableKey;
 
     [Inject] private WebhookService Webhooks { get; set; } = default!;
     [Inject] private EventTypeCatalog Catalog { get; set; } = default!;
@@ -33,23 +33,17 @@ public partial class WebhooksPage : IDisposable
     [SupplyParameterFromQuery(Name = "q")] private string? QuerySearch { get; set; }
     [SupplyParameterFromQuery(Name = "event")] private string? QueryEvent { get; set; }
     [SupplyParameterFromQuery(Name = "status")] private string? QueryStatus { get; set; }
+    // And the page: a reload, a bookmark or back from the edit page opens the page the admin was on.
+    [SupplyParameterFromQuery(Name = "page")] private string? QueryPage { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] private string? QuerySize { get; set; }
 
     /// <summary>The catalogue, <c>*</c>, and any event a webhook uses that the catalogue no longer has.</summary>
     private IEnumerable<string> EventNames =>
         new[] { WebhookEndpoint.AnyEvent }.Concat(catalogue).Concat((webhooks ?? []).Select(w => w.EventType)).Distinct();
 
-    private IEnumerable<WebhookRow> Filtered => (webhooks ?? []).Where(w =>
-        (string.IsNullOrWhiteSpace(search)
-            || w.Url.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase)
-            || w.Name.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase)
-            || w.EventType.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase))
-        && (eventFilter == AllEvents || w.EventType == eventFilter)
-        && statusFilter switch
-        {
-            EnabledStatus => w.Enabled,
-            DisabledStatus => !w.Enabled,
-            _ => true,
-        });
+    private string CountText => filter.Any
+        ? $"{shown.Count:N0} of {webhooks?.Count ?? 0:N0} match"
+        : webhooks?.Count == 1 ? "1 webhook" : $"{webhooks?.Count ?? 0:N0} webhooks";
 
     protected override async Task OnInitializedAsync()
     {
@@ -61,7 +55,7 @@ public partial class WebhooksPage : IDisposable
 
     /// <summary>
     /// First from the address, then again whenever a link (the menu's, with no filters), back or forward changes the
-    /// query string while the page stays open.
+    /// query string while the page stays open: the filters, the page and its size follow it.
     /// </summary>
     protected override void OnParametersSet()
     {
@@ -69,9 +63,25 @@ public partial class WebhooksPage : IDisposable
         {
             return;
         }
-        search = QuerySearch;
-        eventFilter = QueryEvent ?? AllEvents;
-        statusFilter = QueryStatus is EnabledStatus or DisabledStatus ? QueryStatus : AllStatuses;
+        filter = WebhookListFilter.Parse(QuerySearch, QueryEvent, QueryStatus);
+        paging = TablePaging.Parse(QueryPage, QuerySize);
+        tableKey++;
+        Filter();
+        if (RendererInfo.IsInteractive)
+        {
+            // What the list shows, in the address: a page past the end or a size not offered is corrected there too.
+            KeepInAddress();
+        }
+    }
+
+    /// <summary>The rows the filters keep, and the page kept inside them: past the end (a bookmark, a deletion) is the last.</summary>
+    private void Filter()
+    {
+        shown = (webhooks ?? []).Where(filter.Matches).ToList();
+        if (webhooks is not null)
+        {
+            paging = paging.Within(shown.Count);
+        }
     }
 
     private async Task LoadAsync()
@@ -80,6 +90,7 @@ public partial class WebhooksPage : IDisposable
         try
         {
             webhooks = [.. (await Webhooks.ListAsync(Selected.Id, CancellationToken.None)).Select(WebhookRow.From)];
+            Filter();
         }
         finally
         {
@@ -87,49 +98,53 @@ public partial class WebhooksPage : IDisposable
         }
     }
 
-    private async Task ReloadAsync()
+    private async Task ReloadAsync() => await InvokeAsync(async () =>
     {
         await LoadAsync();
-        await InvokeAsync(StateHasChanged);
-    }
-
-    private void SearchChanged(string? value)
-    {
-        if (value == search)
-        {
-            return;
-        }
-        search = value;
-        KeepFiltersInUrl();
-    }
-
-    private void EventFilterChanged(string? value)
-    {
-        if ((value ?? AllEvents) == eventFilter)
-        {
-            return;
-        }
-        eventFilter = value ?? AllEvents;
-        KeepFiltersInUrl();
-    }
-
-    private void StatusFilterChanged(string? value)
-    {
-        if ((value ?? AllStatuses) == statusFilter)
-        {
-            return;
-        }
-        statusFilter = value ?? AllStatuses;
-        KeepFiltersInUrl();
-    }
-
-    // Only a real change navigates: inputs may report their first value late, after the admin has left the page.
-    private void KeepFiltersInUrl() => ownNavigations.Replace(Navigation, new Dictionary<string, object?>
-    {
-        ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
-        ["event"] = eventFilter == AllEvents ? null : eventFilter,
-        ["status"] = statusFilter == AllStatuses ? null : statusFilter,
+        KeepInAddress();
+        StateHasChanged();
     });
+
+    private void SearchChanged(string? value) => FilterChanged(filter with { Search = value });
+
+    private void EventFilterChanged(string? value) => FilterChanged(filter with { Event = value ?? WebhookListFilter.AnyEvent });
+
+    private void StatusFilterChanged(string? value) => FilterChanged(filter with { Status = value ?? WebhookListFilter.AnyStatus });
+
+    /// <summary>Other filters keep other rows: the list starts again at its first page.</summary>
+    private void FilterChanged(WebhookListFilter changed)
+    {
+        // Only a real change navigates: inputs may report their first value late, after the admin has left the page.
+        if (changed == filter)
+        {
+            return;
+        }
+        (filter, paging) = (changed, paging with { PageIndex = 0 });
+        Filter();
+        KeepInAddress();
+    }
+
+    private void PageIndexChanged(int value)
+    {
+        if (value != paging.PageIndex)
+        {
+            paging = paging with { PageIndex = value };
+            KeepInAddress();
+        }
+    }
+
+    /// <summary>The table goes back to its first page with another size.</summary>
+    private void PageSizeChanged(int value)
+    {
+        if (value != paging.Size)
+        {
+            paging = new TablePaging(0, value);
+            KeepInAddress();
+        }
+    }
+
+    private void KeepInAddress() =>
+        ownNavigations.Replace(Navigation, filter.ToQuery().Concat(paging.ToQuery()).ToDictionary());
 
     private async Task ShowTemplateAsync(WebhookRow webhook)
     {
@@ -151,6 +166,7 @@ public partial class WebhooksPage : IDisposable
         var deleted = await Webhooks.DeleteAsync(Selected.Id, webhook.Id, CancellationToken.None);
         Snackbar.Add(deleted is null ? "The webhook was deleted already" : $"Webhook '{webhook.Name}' deleted", deleted is null ? Severity.Info : Severity.Success);
         await LoadAsync();
+        KeepInAddress();
     }
 
     private async Task ReEnableAsync(WebhookRow webhook)
