@@ -3,7 +3,7 @@ using System.Globalization;
 namespace WebhookConsole.Components.Shared;
 
 /// <summary>
-/// A list page's page and rows per page as the query string holds them, as the delivery history keeps its own:
+/// A list page's page and rows per page as the query string holds them (the delivery history and the other lists):
 /// <c>page</c> counts from 1, <c>size</c> is one of <see cref="Sizes"/>, and the first page and the default size are
 /// left out. An address edited by hand never fails: a page that is not a number is the first, one past the end the
 /// last (see <see cref="Within"/>), and a size the nearest one offered.

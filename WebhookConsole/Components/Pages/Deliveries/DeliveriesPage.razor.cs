@@ -24,7 +24,7 @@ public partial class DeliveriesPage : IDisposable
     private DeliveryChangeCoalescer? live;
     private DeliveryGridPage? shown;
     private int pageIndex;
-    private int pageSize = DeliveryPaging.DefaultSize;
+    private int pageSize = TablePaging.DefaultSize;
     private int gridKey;
     private (int Done, int Total)? replayProgress;
 
@@ -51,7 +51,7 @@ public partial class DeliveriesPage : IDisposable
     [SupplyParameterFromQuery(Name = "page")] private string? QueryPage { get; set; }
     [SupplyParameterFromQuery(Name = "size")] private string? QuerySize { get; set; }
 
-    private DeliveryPaging Paging => new(pageIndex, pageSize);
+    private TablePaging Paging => new(pageIndex, pageSize);
 
     protected override async Task OnInitializedAsync()
     {
@@ -83,16 +83,16 @@ public partial class DeliveriesPage : IDisposable
     private DeliveryFilterState FiltersInQuery() =>
         DeliveryFilterState.Parse(QueryWebhook, QueryEvent, QueryEnvironment, QueryStatus, QuerySince, QueryUntil, QueryEventId, QueryTest);
 
-    private DeliveryPaging PagingInQuery() => DeliveryPaging.Parse(QueryPage, QuerySize);
+    private TablePaging PagingInQuery() => TablePaging.Parse(QueryPage, QuerySize);
 
     /// <summary>
     /// Shows <paramref name="paging"/>'s page in a new grid, as a reload would: the grid takes its page and size only
     /// when it starts. A page past the end (an address edited by hand, deliveries purged since) is the last one.
     /// </summary>
-    private async Task OpenAtAsync(DeliveryPaging paging)
+    private async Task OpenAtAsync(TablePaging paging)
     {
         var total = await Queries.CountAsync(Selected.Id, filters.ToFilter(), CancellationToken.None);
-        (pageIndex, pageSize) = (DeliveryPaging.Within(paging.PageIndex, paging.Size, total), paging.Size);
+        (pageIndex, pageSize) = (paging.Within(total).PageIndex, paging.Size);
         shown = null;
         gridKey++;
     }
@@ -110,11 +110,11 @@ public partial class DeliveriesPage : IDisposable
         }
         var page = await Queries.ListAsync(accountId, filter, shown.RequestFor(state.Page), cancellationToken);
         var total = await Queries.CountAsync(accountId, filter, cancellationToken);
-        KeepInAddress(new DeliveryPaging(state.Page, state.PageSize));
+        KeepInAddress(new TablePaging(state.Page, state.PageSize));
         return shown.Loaded(state.Page, page.Items.Select(v => DeliveryRow.From(v, choices.WebhooksById)), page.Next, total);
     }
 
-    private void KeepInAddress(DeliveryPaging paging) =>
+    private void KeepInAddress(TablePaging paging) =>
         ownNavigations.Replace(Navigation, filters.ToQuery().Concat(paging.ToQuery()).ToDictionary());
 
     /// <summary>Loads the changed deliveries the page could show, and patches them in: no reload of the page.</summary>
