@@ -69,13 +69,26 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
     public async Task<Page<DeliveryAttempt>> AttemptsAsync(Guid accountId, Guid? webhookId, PageRequest page, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Attempts.AsNoTracking().Where(a => a.AccountId == accountId);
+        var items = await AttemptsQuery(db, accountId, webhookId, page).ToListAsync(cancellationToken);
+        return Page<DeliveryAttempt>.Of(items, page.PageSize, NewestFirst.KeyOf);
+    }
+
+    /// <summary>The attempts of one page, and one more to tell whether another page follows.</summary>
+    public static IQueryable<DeliveryAttempt> AttemptsQuery(AppDbContext db, Guid accountId, Guid? webhookId, PageRequest page)
+    {
+        var query = db.Attempts.AsNoTracking();
         if (webhookId is { } id)
         {
-            query = query.Where(a => a.WebhookId == id);
+            // The webhook's attempts along its own index; the account is checked on the webhook. With the attempt's
+            // AccountId in the query, SQLite walks all of the account's attempts newest first looking for the webhook's,
+            // nearly all of them for a quiet webhook.
+            query = query.Where(a => a.WebhookId == id && db.Webhooks.Any(w => w.Id == a.WebhookId && w.AccountId == accountId));
         }
-        var items = await query.After(page.StartKey).Take(page.PageSize + 1).ToListAsync(cancellationToken);
-        return Page<DeliveryAttempt>.Of(items, page.PageSize, NewestFirst.KeyOf);
+        else
+        {
+            query = query.Where(a => a.AccountId == accountId);
+        }
+        return query.After(page.StartKey).Take(page.PageSize + 1);
     }
 
     public async Task<bool> WebhookExistsAsync(Guid accountId, Guid webhookId, CancellationToken cancellationToken)
