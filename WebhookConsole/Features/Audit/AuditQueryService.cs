@@ -13,31 +13,53 @@ internal sealed class AuditQueryService(IDbContextFactory<AppDbContext> dbFactor
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(page, 0);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.AuditEntries.AsNoTracking().Where(e => e.AccountId == accountId || e.AccountId == null);
+        var total = await Own(db, accountId, filter).CountAsync(cancellationToken) + await Shared(db, filter).CountAsync(cancellationToken);
+        var items = await PageQuery(db, accountId, filter, page, pageSize).ToListAsync(cancellationToken);
+        return new AuditEntryPage(items, total);
+    }
+
+    /// <summary>
+    /// One page of the log: the account's entries and the shared ones, each read newest first along its own index and
+    /// merged, so a page reads about a page of entries. With <c>AccountId = x OR AccountId IS NULL</c> SQLite gathered
+    /// and sorted every matching entry for each page.
+    /// </summary>
+    public static IQueryable<AuditEntry> PageQuery(AppDbContext db, Guid accountId, AuditFilter filter, int page, int pageSize) =>
+        Own(db, accountId, filter).Concat(Shared(db, filter))
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+            .Skip(page * pageSize).Take(pageSize);
+
+    /// <summary>The account's own entries that pass the filter.</summary>
+    public static IQueryable<AuditEntry> Own(AppDbContext db, Guid accountId, AuditFilter filter) =>
+        Matching(db.AuditEntries.AsNoTracking().Where(e => e.AccountId == accountId), filter);
+
+    /// <summary>The entries every account shares (the event catalogue) that pass the filter.</summary>
+    public static IQueryable<AuditEntry> Shared(AppDbContext db, AuditFilter filter) =>
+        Matching(db.AuditEntries.AsNoTracking().Where(e => e.AccountId == null), filter);
+
+    /// <summary>The entries of <paramref name="entries"/> that pass the filter.</summary>
+    private static IQueryable<AuditEntry> Matching(IQueryable<AuditEntry> entries, AuditFilter filter)
+    {
         if (!string.IsNullOrWhiteSpace(filter.EntityType))
         {
-            query = query.Where(e => e.EntityType == filter.EntityType);
+            entries = entries.Where(e => e.EntityType == filter.EntityType);
         }
         if (!string.IsNullOrWhiteSpace(filter.Action))
         {
-            query = query.Where(e => e.Action == filter.Action);
+            entries = entries.Where(e => e.Action == filter.Action);
         }
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
             var actor = filter.Actor.Trim();
-            query = query.Where(e => e.Actor.Contains(actor));
+            entries = entries.Where(e => e.Actor.Contains(actor));
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             // Ids are stored lower case; names are matched as typed.
             var search = filter.Search.Trim();
             var lower = search.ToLowerInvariant();
-            query = query.Where(e => e.EntityId.Contains(lower) || (e.EntityName != null && e.EntityName.Contains(search)));
+            entries = entries.Where(e => e.EntityId.Contains(lower) || (e.EntityName != null && e.EntityName.Contains(search)));
         }
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-            .Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new AuditEntryPage(items, total);
+        return entries;
     }
 
     /// <summary>The distinct actors of the account's log, for the actor filter's suggestions.</summary>

@@ -13,14 +13,16 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
     public async Task<Page<DeliveryView>> ListAsync(Guid accountId, DeliveryFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var items = await WithEventAsync(db, PageQuery(db, accountId, filter, page), cancellationToken);
+        var lookup = await EventIdPrefix.LookupForPageAsync(db, accountId, filter.EventId, cancellationToken);
+        var items = await WithEventAsync(db, PageQuery(db, accountId, filter, page, lookup), cancellationToken);
         return Page<DeliveryView>.Of(items, page.PageSize, v => NewestFirst.KeyOf(v.Delivery));
     }
 
     /// <summary>The rows of one page, and one more to tell whether another page follows.</summary>
-    public static IQueryable<Delivery> PageQuery(AppDbContext db, Guid accountId, DeliveryFilter filter, PageRequest page)
+    public static IQueryable<Delivery> PageQuery(
+        AppDbContext db, Guid accountId, DeliveryFilter filter, PageRequest page, EventIdLookup lookup = EventIdLookup.FromEvents)
     {
-        var ordered = Filtered(db, accountId, filter).After(page.StartKey);
+        var ordered = Filtered(db, accountId, filter, lookup).After(page.StartKey);
         var rows = page.StartKey is null && page.Skip > 0 ? ordered.Skip(page.Skip) : ordered;
         return rows.Take(page.PageSize + 1);
     }
@@ -35,7 +37,17 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
     public async Task<List<DeliveryView>> FindAsync(Guid accountId, DeliveryFilter filter, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await WithEventAsync(db, Filtered(db, accountId, filter).Where(d => ids.Contains(d.Id)), cancellationToken);
+        return await WithEventAsync(db, FindQuery(db, accountId, filter, ids), cancellationToken);
+    }
+
+    /// <summary>
+    /// The given deliveries, each checked against the filter by its key. With the ids as one more condition of the
+    /// filter, SQLite prefers the account's indexes to a dozen or more ids and walks the account's history for them.
+    /// </summary>
+    public static IQueryable<Delivery> FindQuery(AppDbContext db, Guid accountId, DeliveryFilter filter, IReadOnlyCollection<Guid> ids)
+    {
+        var matching = Filtered(db, accountId, filter, EventIdLookup.AlongHistory);
+        return db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.Id) && matching.Any(m => m.Id == d.Id));
     }
 
     /// <summary>The account the delivery belongs to, whichever it is; null when there is no such delivery.</summary>
@@ -69,13 +81,26 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
     public async Task<Page<DeliveryAttempt>> AttemptsAsync(Guid accountId, Guid? webhookId, PageRequest page, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Attempts.AsNoTracking().Where(a => a.AccountId == accountId);
+        var items = await AttemptsQuery(db, accountId, webhookId, page).ToListAsync(cancellationToken);
+        return Page<DeliveryAttempt>.Of(items, page.PageSize, NewestFirst.KeyOf);
+    }
+
+    /// <summary>The attempts of one page, and one more to tell whether another page follows.</summary>
+    public static IQueryable<DeliveryAttempt> AttemptsQuery(AppDbContext db, Guid accountId, Guid? webhookId, PageRequest page)
+    {
+        var query = db.Attempts.AsNoTracking();
         if (webhookId is { } id)
         {
-            query = query.Where(a => a.WebhookId == id);
+            // The webhook's attempts along its own index; the account is checked on the webhook. With the attempt's
+            // AccountId in the query, SQLite walks all of the account's attempts newest first looking for the webhook's,
+            // nearly all of them for a quiet webhook.
+            query = query.Where(a => a.WebhookId == id && db.Webhooks.Any(w => w.Id == a.WebhookId && w.AccountId == accountId));
         }
-        var items = await query.After(page.StartKey).Take(page.PageSize + 1).ToListAsync(cancellationToken);
-        return Page<DeliveryAttempt>.Of(items, page.PageSize, NewestFirst.KeyOf);
+        else
+        {
+            query = query.Where(a => a.AccountId == accountId);
+        }
+        return query.After(page.StartKey).Take(page.PageSize + 1);
     }
 
     public async Task<bool> WebhookExistsAsync(Guid accountId, Guid webhookId, CancellationToken cancellationToken)
@@ -85,9 +110,29 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
     }
 
     /// <summary>The deliveries matching the filter, as a query for bulk work (replay).</summary>
-    public static IQueryable<Delivery> Filtered(AppDbContext db, Guid accountId, DeliveryFilter filter)
+    public static IQueryable<Delivery> Filtered(
+        AppDbContext db, Guid accountId, DeliveryFilter filter, EventIdLookup lookup = EventIdLookup.FromEvents)
     {
-        var query = db.Deliveries.AsNoTracking().Where(d => d.AccountId == accountId);
+        var query = db.Deliveries.AsNoTracking();
+        if (string.IsNullOrWhiteSpace(filter.EventId))
+        {
+            query = query.Where(d => d.AccountId == accountId);
+        }
+        else if (lookup == EventIdLookup.FromEvents)
+        {
+            // The account's events whose id starts with the text, as a range on the (account, event id) index, and their
+            // deliveries by event. A delivery belongs to its event's account, and leaving the delivery's AccountId out
+            // keeps SQLite from walking the account's history instead (every other delivery index starts with it).
+            var events = EventIdPrefix.Events(db, accountId, filter.EventId).Select(e => e.Id);
+            query = query.Where(d => events.Contains(d.CallEventId));
+        }
+        else
+        {
+            var (from, to) = EventIdPrefix.Range(filter.EventId);
+            // Each delivery's event looked up by key as the history is walked newest first: a page stops at a page of matches.
+            query = query.Where(d => d.AccountId == accountId
+                && db.Events.Any(e => e.Id == d.CallEventId && string.Compare(e.EventId, from) >= 0 && string.Compare(e.EventId, to) < 0));
+        }
         if (filter.Status is { } status)
         {
             query = query.Where(d => d.Status == status);
@@ -115,17 +160,6 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         if (filter.EnvironmentId is { } environmentId)
         {
             query = query.Where(d => d.EnvironmentId == environmentId);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.EventId))
-        {
-            // Ids that start with the text, as a range on the (account, event id) index; the matching events' deliveries
-            // are then found by their event, so a rare id costs a few index probes however large the history is.
-            var from = filter.EventId.Trim();
-            var to = from + char.MaxValue;
-            var events = db.Events
-                .Where(e => e.AccountId == accountId && string.Compare(e.EventId, from) >= 0 && string.Compare(e.EventId, to) < 0)
-                .Select(e => e.Id);
-            query = query.Where(d => events.Contains(d.CallEventId));
         }
         return query;
     }
