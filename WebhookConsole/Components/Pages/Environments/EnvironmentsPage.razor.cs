@@ -12,14 +12,12 @@ namespace WebhookConsole.Components.Pages.Environments;
 /// </summary>
 public partial class EnvironmentsPage : IDisposable
 {
-    private readonly OwnNavigations ownNavigations = new();
     private List<WebhookEnvironment>? environments;
     private List<WebhookEnvironment> shown = [];
     /// <summary>The environment whose subscriptions are being edited, if any.</summary>
     private WebhookEnvironment? selected;
     private string? search;
-    private TablePaging paging = TablePaging.First;
-    private int tableKey;
+    private PagedListAddress? address;
 
     [Inject] private EnvironmentService Environments { get; set; } = default!;
     [Inject] private SelectedAccount Selected { get; set; } = default!;
@@ -30,6 +28,8 @@ public partial class EnvironmentsPage : IDisposable
     [SupplyParameterFromQuery(Name = "q")] private string? QuerySearch { get; set; }
     [SupplyParameterFromQuery(Name = "page")] private string? QueryPage { get; set; }
     [SupplyParameterFromQuery(Name = "size")] private string? QuerySize { get; set; }
+
+    private PagedListAddress Address => address ??= new(Navigation, () => PagedListAddress.Search(search));
 
     private string CountText => !string.IsNullOrWhiteSpace(search)
         ? $"{shown.Count:N0} of {environments?.Count ?? 0:N0} match"
@@ -45,17 +45,15 @@ public partial class EnvironmentsPage : IDisposable
     /// <summary>First from the address, then again whenever a link, back or forward changes it while the page stays open.</summary>
     protected override void OnParametersSet()
     {
-        if (ownNavigations.IsOwn(Navigation.Uri))
+        if (!Address.Read(QueryPage, QuerySize))
         {
             return;
         }
         search = QuerySearch;
-        paging = TablePaging.Parse(QueryPage, QuerySize);
-        tableKey++;
         Filter();
         if (RendererInfo.IsInteractive)
         {
-            KeepInAddress();
+            Address.Keep();
         }
     }
 
@@ -66,7 +64,7 @@ public partial class EnvironmentsPage : IDisposable
         shown = (environments ?? []).Where(e => e.Name.Contains(term, StringComparison.OrdinalIgnoreCase)).ToList();
         if (environments is not null)
         {
-            paging = paging.Within(shown.Count);
+            Address.Within(shown.Count);
         }
     }
 
@@ -80,7 +78,7 @@ public partial class EnvironmentsPage : IDisposable
     private async Task ReloadAsync()
     {
         await LoadAsync();
-        KeepInAddress();
+        Address.Keep();
     }
 
     private async Task AccountChangedAsync() => await InvokeAsync(async () =>
@@ -97,33 +95,11 @@ public partial class EnvironmentsPage : IDisposable
         {
             return;
         }
-        (search, paging) = (value, paging with { PageIndex = 0 });
+        search = value;
+        Address.FirstPage();
         Filter();
-        KeepInAddress();
+        Address.Keep();
     }
-
-    private void PageIndexChanged(int value)
-    {
-        if (value != paging.PageIndex)
-        {
-            paging = paging with { PageIndex = value };
-            KeepInAddress();
-        }
-    }
-
-    private void PageSizeChanged(int value)
-    {
-        if (value != paging.Size)
-        {
-            paging = new TablePaging(0, value);
-            KeepInAddress();
-        }
-    }
-
-    private void KeepInAddress() => ownNavigations.Replace(Navigation, new Dictionary<string, object?>
-    {
-        ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
-    }.Concat(paging.ToQuery()).ToDictionary());
 
     private string RowClass(WebhookEnvironment environment, int index) =>
         environment.Id == selected?.Id ? "mud-selected-item mud-primary-hover" : "";
@@ -152,9 +128,9 @@ public partial class EnvironmentsPage : IDisposable
         var index = shown.FindIndex(e => e.Id == id);
         if (index >= 0)
         {
-            paging = paging with { PageIndex = index / paging.Size };
+            Address.ShowRow(index);
         }
-        KeepInAddress();
+        Address.Keep();
     }
 
     private async Task RenameAsync(WebhookEnvironment environment)

@@ -11,13 +11,11 @@ namespace WebhookConsole.Components.Pages.EventTypes;
 /// </summary>
 public partial class EventTypesPage
 {
-    private readonly OwnNavigations ownNavigations = new();
     private readonly HashSet<Guid> expanded = [];
     private List<EventType>? types;
     private List<EventType> shown = [];
     private string? search;
-    private TablePaging paging = TablePaging.First;
-    private int tableKey;
+    private PagedListAddress? address;
 
     [Inject] private EventTypeEditor Editor { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -28,6 +26,8 @@ public partial class EventTypesPage
     [SupplyParameterFromQuery(Name = "page")] private string? QueryPage { get; set; }
     [SupplyParameterFromQuery(Name = "size")] private string? QuerySize { get; set; }
 
+    private PagedListAddress Address => address ??= new(Navigation, () => PagedListAddress.Search(search));
+
     private string CountText => !string.IsNullOrWhiteSpace(search)
         ? $"{shown.Count:N0} of {types?.Count ?? 0:N0} match"
         : types?.Count == 1 ? "1 event type" : $"{types?.Count ?? 0:N0} event types";
@@ -37,17 +37,15 @@ public partial class EventTypesPage
     /// <summary>First from the address, then again whenever a link, back or forward changes it while the page stays open.</summary>
     protected override void OnParametersSet()
     {
-        if (ownNavigations.IsOwn(Navigation.Uri))
+        if (!Address.Read(QueryPage, QuerySize))
         {
             return;
         }
         search = QuerySearch;
-        paging = TablePaging.Parse(QueryPage, QuerySize);
-        tableKey++;
         Filter();
         if (RendererInfo.IsInteractive)
         {
-            KeepInAddress();
+            Address.Keep();
         }
     }
 
@@ -68,7 +66,7 @@ public partial class EventTypesPage
             .ToList();
         if (types is not null)
         {
-            paging = paging.Within(shown.Count);
+            Address.Within(shown.Count);
         }
     }
 
@@ -85,33 +83,11 @@ public partial class EventTypesPage
         {
             return;
         }
-        (search, paging) = (value, paging with { PageIndex = 0 });
+        search = value;
+        Address.FirstPage();
         Filter();
-        KeepInAddress();
+        Address.Keep();
     }
-
-    private void PageIndexChanged(int value)
-    {
-        if (value != paging.PageIndex)
-        {
-            paging = paging with { PageIndex = value };
-            KeepInAddress();
-        }
-    }
-
-    private void PageSizeChanged(int value)
-    {
-        if (value != paging.Size)
-        {
-            paging = new TablePaging(0, value);
-            KeepInAddress();
-        }
-    }
-
-    private void KeepInAddress() => ownNavigations.Replace(Navigation, new Dictionary<string, object?>
-    {
-        ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
-    }.Concat(paging.ToQuery()).ToDictionary());
 
     private void Toggle(Guid id)
     {
@@ -146,9 +122,9 @@ public partial class EventTypesPage
         var index = shown.FindIndex(t => t.Id == id);
         if (index >= 0)
         {
-            paging = paging with { PageIndex = index / paging.Size };
+            Address.ShowRow(index);
         }
-        KeepInAddress();
+        Address.Keep();
     }
 
     private async Task DeleteAsync(EventType type)
@@ -160,6 +136,6 @@ public partial class EventTypesPage
         var refusal = await Editor.DeleteAsync(type.Id, CancellationToken.None);
         Snackbar.Add(refusal ?? $"'{type.Name}' deleted", refusal is null ? Severity.Success : Severity.Warning);
         await LoadAsync();
-        KeepInAddress();
+        Address.Keep();
     }
 }

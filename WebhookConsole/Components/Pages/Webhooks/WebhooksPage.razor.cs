@@ -13,14 +13,12 @@ namespace WebhookConsole.Components.Pages.Webhooks;
 /// </summary>
 public partial class WebhooksPage : IDisposable
 {
-    private readonly OwnNavigations ownNavigations = new();
     private List<WebhookRow>? webhooks;
     private List<WebhookRow> shown = [];
     private List<string> catalogue = [];
     private bool loading;
     private WebhookListFilter filter = WebhookListFilter.None;
-    private TablePaging paging = TablePaging.First;
-    private int tableKey;
+    private PagedListAddress? address;
 
     [Inject] private WebhookService Webhooks { get; set; } = default!;
     [Inject] private EventTypeCatalog Catalog { get; set; } = default!;
@@ -41,6 +39,8 @@ public partial class WebhooksPage : IDisposable
     private IEnumerable<string> EventNames =>
         new[] { WebhookEndpoint.AnyEvent }.Concat(catalogue).Concat((webhooks ?? []).Select(w => w.EventType)).Distinct();
 
+    private PagedListAddress Address => address ??= new(Navigation, () => filter.ToQuery());
+
     private string CountText => filter.Any
         ? $"{shown.Count:N0} of {webhooks?.Count ?? 0:N0} match"
         : webhooks?.Count == 1 ? "1 webhook" : $"{webhooks?.Count ?? 0:N0} webhooks";
@@ -59,18 +59,16 @@ public partial class WebhooksPage : IDisposable
     /// </summary>
     protected override void OnParametersSet()
     {
-        if (ownNavigations.IsOwn(Navigation.Uri))
+        if (!Address.Read(QueryPage, QuerySize))
         {
             return;
         }
         filter = WebhookListFilter.Parse(QuerySearch, QueryEvent, QueryStatus);
-        paging = TablePaging.Parse(QueryPage, QuerySize);
-        tableKey++;
         Filter();
         if (RendererInfo.IsInteractive)
         {
             // What the list shows, in the address: a page past the end or a size not offered is corrected there too.
-            KeepInAddress();
+            Address.Keep();
         }
     }
 
@@ -80,7 +78,7 @@ public partial class WebhooksPage : IDisposable
         shown = (webhooks ?? []).Where(filter.Matches).ToList();
         if (webhooks is not null)
         {
-            paging = paging.Within(shown.Count);
+            Address.Within(shown.Count);
         }
     }
 
@@ -101,7 +99,7 @@ public partial class WebhooksPage : IDisposable
     private async Task ReloadAsync() => await InvokeAsync(async () =>
     {
         await LoadAsync();
-        KeepInAddress();
+        Address.Keep();
         StateHasChanged();
     });
 
@@ -119,32 +117,11 @@ public partial class WebhooksPage : IDisposable
         {
             return;
         }
-        (filter, paging) = (changed, paging with { PageIndex = 0 });
+        filter = changed;
+        Address.FirstPage();
         Filter();
-        KeepInAddress();
+        Address.Keep();
     }
-
-    private void PageIndexChanged(int value)
-    {
-        if (value != paging.PageIndex)
-        {
-            paging = paging with { PageIndex = value };
-            KeepInAddress();
-        }
-    }
-
-    /// <summary>The table goes back to its first page with another size.</summary>
-    private void PageSizeChanged(int value)
-    {
-        if (value != paging.Size)
-        {
-            paging = new TablePaging(0, value);
-            KeepInAddress();
-        }
-    }
-
-    private void KeepInAddress() =>
-        ownNavigations.Replace(Navigation, filter.ToQuery().Concat(paging.ToQuery()).ToDictionary());
 
     private async Task ShowTemplateAsync(WebhookRow webhook)
     {
@@ -166,7 +143,7 @@ public partial class WebhooksPage : IDisposable
         var deleted = await Webhooks.DeleteAsync(Selected.Id, webhook.Id, CancellationToken.None);
         Snackbar.Add(deleted is null ? "The webhook was deleted already" : $"Webhook '{webhook.Name}' deleted", deleted is null ? Severity.Info : Severity.Success);
         await LoadAsync();
-        KeepInAddress();
+        Address.Keep();
     }
 
     private async Task ReEnableAsync(WebhookRow webhook)
