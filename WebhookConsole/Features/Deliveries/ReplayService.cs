@@ -70,9 +70,13 @@ internal sealed class ReplayService(
         var pacer = new BatchPacer(BatchSize, FirstBatchSize);
         while (done < ids.Count)
         {
-            var batch = ids.GetRange(done, Math.Min(pacer.Size, ids.Count - done)).ToArray();
-            replayed += await pacer.RunAsync(_ => ReplayBatchAsync(db, batch, cancellationToken), cancellationToken);
-            done += batch.Length;
+            var (taken, added) = await pacer.RunAsync(async size =>
+            {
+                var batch = ids.GetRange(done, Math.Min(size, ids.Count - done)).ToArray();
+                return (batch.Length, await ReplayBatchAsync(db, batch, cancellationToken));
+            }, cancellationToken);
+            done += taken;
+            replayed += added;
             progress?.Report((done, ids.Count));
         }
         return replayed;
