@@ -316,6 +316,8 @@ public abstract class MisbehavingReceiverTests : IAsyncLifetime
 
     protected AppFactory App => app;
 
+    protected TestReceiver Receiver => receiver;
+
     protected ScheduledJobDto? ScheduledJobOf(Guid deliveryId) =>
         app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 1000)
             .Select(j => j.Value)

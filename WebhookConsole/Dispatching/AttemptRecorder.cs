@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
+using WebhookConsole.Features.Events;
 using WebhookConsole.Features.Webhooks;
 
 namespace WebhookConsole.Dispatching;
@@ -24,7 +25,12 @@ internal sealed class AttemptRecorder(
 {
     private const int MaxErrorLength = 2000;
 
-    public async Task RecordAsync(Delivery delivery, WebhookEndpoint webhook, OutgoingRequest request, SendResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records an attempt of <paramref name="delivery"/>. A retry it schedules is held with <paramref name="callEvent"/>
+    /// and the delivery itself, which is moved on in memory as in the database, so it is not loaded again when due.
+    /// </summary>
+    public async Task RecordAsync(
+        Delivery delivery, WebhookEndpoint webhook, CallEvent? callEvent, OutgoingRequest request, SendResult result, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var number = delivery.AttemptCount + 1;
@@ -78,7 +84,8 @@ internal sealed class AttemptRecorder(
         // A delivery that ends failed may switch its webhook off, in the same transaction: a crash right after the
         // commit cannot leave a 410 (or the failure that reaches the threshold) stored with the webhook still on.
         var disable = failureCount == FailureCountChange.Increment ? health.DisableFor(result.StatusCode, error ?? "failed") : null;
-        var written = await writer.WriteAsync(new AttemptOutcome(attempt, status, Truncate(error), nextAttemptAt, completedAt, failureCount, disable));
+        var outcome = new AttemptOutcome(attempt, status, Truncate(error), nextAttemptAt, completedAt, failureCount, disable);
+        var written = await writer.WriteAsync(outcome);
         changes.Publish(delivery.Id);
         if (!written.Owned)
         {
@@ -88,12 +95,28 @@ internal sealed class AttemptRecorder(
 
         if (nextAttemptAt is { } due)
         {
-            scheduler.Schedule(delivery.Id, due);
+            scheduler.Schedule(delivery.Id, due, callEvent is null ? null : new HeldRetry(MovedOn(delivery, outcome), callEvent));
         }
         if (written.DisabledWebhook)
         {
             await health.AfterDisabledAsync(webhook.Id, disable!.Reason, cancellationToken);
         }
+    }
+
+    /// <summary>The delivery as <paramref name="outcome"/>'s commit left its row (see <see cref="AttemptWriter"/>), in place.</summary>
+    private static Delivery MovedOn(Delivery delivery, AttemptOutcome outcome)
+    {
+        delivery.Status = outcome.Status;
+        delivery.AttemptCount = outcome.Attempt.Number;
+        delivery.LastStatusCode = outcome.Attempt.StatusCode;
+        delivery.LastError = outcome.LastError;
+        delivery.LastDurationMs = outcome.Attempt.DurationMs;
+        delivery.NextAttemptAt = outcome.NextAttemptAt;
+        delivery.CompletedAt = outcome.CompletedAt;
+        delivery.LeaseOwner = null;
+        delivery.LeaseUntil = null;
+        delivery.UpdatedAt = outcome.Attempt.CreatedAt;
+        return delivery;
     }
 
     /// <summary>Ends a delivery that cannot be attempted (webhook deleted or disabled, request unbuildable).</summary>

@@ -49,12 +49,12 @@ internal sealed class AttemptRunner(
         if (options.CurrentValue.RequireHttps && !request.Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
             var refused = new SendResult(null, null, null, "destination refused: Dispatcher:RequireHttps allows https URLs only", 0, null);
-            await recorder.RecordAsync(delivery, webhook, request, refused, cancellationToken);
+            await recorder.RecordAsync(delivery, webhook, callEvent, request, refused, cancellationToken);
             return;
         }
 
         var result = await sender.SendAsync(request, cancellationToken);
         // Once a request has been answered, its outcome is kept even if shutdown has begun meanwhile.
-        await recorder.RecordAsync(delivery, webhook, request, result, CancellationToken.None);
+        await recorder.RecordAsync(delivery, webhook, callEvent, request, result, CancellationToken.None);
     }
 }

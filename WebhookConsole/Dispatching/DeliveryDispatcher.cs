@@ -112,8 +112,13 @@ internal sealed class DeliveryDispatcher(
         try
         {
             var handedOver = batch.Where(i => i.Leased is not null).Select(i => i.Leased!).ToList();
-            var ids = batch.Where(i => i.Leased is null).Select(i => i.DeliveryId).ToList();
+            var held = batch.Where(i => i.Leased is null && i.Held is not null).Select(i => i.Held!).ToList();
+            var ids = batch.Where(i => i.Leased is null && i.Held is null).Select(i => i.DeliveryId).ToList();
             var work = handedOver.Count > 0 ? await leaser.AdoptAsync(handedOver, stoppingToken) : [];
+            if (held.Count > 0)
+            {
+                work.AddRange(await leaser.LeaseHeldAsync(held, stoppingToken));
+            }
             if (ids.Count > 0)
             {
                 work.AddRange(await leaser.LeaseAsync(ids, stoppingToken));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using WebhookConsole.Data;
 using WebhookConsole.Features.Deliveries;
@@ -18,6 +19,7 @@ internal sealed class DeliveryLeaser(
     NodeIdentity node,
     IOptionsMonitor<DispatcherOptions> options,
     WebhookCache webhookCache,
+    SqliteWriter sqlite,
     TimeProvider time)
 {
     /// <summary>The lease of a delivery whose webhook is gone: its attempt only ends it.</summary>
@@ -45,12 +47,7 @@ internal sealed class DeliveryLeaser(
             .ToDictionaryAsync(d => d.Id, d => d.WebhookId, cancellationToken);
         // As for deliveries handed over: the webhooks from the cache, so a lease is as long as the timeout its send uses.
         var webhooks = await webhookCache.FindAsync([.. webhookIds.Values.Distinct()], cancellationToken);
-        int TimeoutOf(Guid id) =>
-            webhookIds.TryGetValue(id, out var webhookId) && webhooks.TryGetValue(webhookId, out var webhook)
-                ? webhook.TimeoutSeconds
-                : DeletedWebhookTimeoutSeconds;
-
-        foreach (var group in deliveryIds.GroupBy(TimeoutOf))
+        foreach (var group in deliveryIds.GroupBy(id => TimeoutOf(webhookIds.TryGetValue(id, out var webhookId) ? webhooks.GetValueOrDefault(webhookId) : null)))
         {
             var ids = group.ToList();
             var until = NextLeaseUntil(group.Key, now.AddSeconds(group.Key + options.CurrentValue.LeaseMarginSeconds));
@@ -69,6 +66,76 @@ internal sealed class DeliveryLeaser(
         }
         return leased;
     }
+
+    /// <summary>
+    /// Leases retries the <see cref="RetryTimer"/> held in memory, on the SQLite writer, one conditional UPDATE each
+    /// in one transaction: only a row still retrying, due, unleased and with no attempt made since it was held is
+    /// taken, and then as held, without reading it back. The others, and every retry on any other database, are
+    /// leased and loaded afresh as a bare id would be: their rows changed, or may have.
+    /// </summary>
+    public async Task<List<DeliveryWork>> LeaseHeldAsync(IReadOnlyList<HeldRetry> held, CancellationToken cancellationToken)
+    {
+        if (!sqlite.IsUsed)
+        {
+            return await LeaseAsync([.. held.Select(h => h.Delivery.Id)], cancellationToken);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var dueBy = now.AddSeconds(1);
+        var webhooks = await webhookCache.FindAsync([.. held.Select(h => h.Delivery.WebhookId).Distinct()], cancellationToken);
+        var untils = held
+            .Select(h => TruncateToMilliseconds(now.AddSeconds(TimeoutOf(webhooks.GetValueOrDefault(h.Delivery.WebhookId)) + options.CurrentValue.LeaseMarginSeconds)))
+            .ToArray();
+        var leased = await sqlite.WriteAsync(rows =>
+        {
+            var taken = new bool[held.Count];
+            for (var i = 0; i < held.Count; i++)
+            {
+                var delivery = held[i].Delivery;
+                taken[i] = rows.Execute(LeaseHeldSql, LeaseHeldParameters,
+                    node.Name, untils[i], delivery.Id, DeliveryStatus.Retrying, delivery.AttemptCount, dueBy, now) > 0;
+            }
+            return taken;
+        });
+        var work = new List<DeliveryWork>(held.Count);
+        var changed = new List<Guid>();
+        for (var i = 0; i < held.Count; i++)
+        {
+            var (delivery, callEvent) = held[i];
+            if (leased[i])
+            {
+                delivery.LeaseOwner = node.Name;
+                delivery.LeaseUntil = untils[i];
+                work.Add(new DeliveryWork(delivery, webhooks.GetValueOrDefault(delivery.WebhookId), callEvent));
+            }
+            else
+            {
+                changed.Add(delivery.Id);
+            }
+        }
+        if (changed.Count > 0)
+        {
+            work.AddRange(await LeaseAsync(changed, cancellationToken));
+        }
+        return work;
+    }
+
+    private const string LeaseHeldSql = """
+        UPDATE "Deliveries" SET "LeaseOwner" = @p0, "LeaseUntil" = @p1
+        WHERE "Id" = @p2 AND "Status" = @p3 AND "AttemptCount" = @p4 AND "NextAttemptAt" <= @p5
+            AND ("LeaseUntil" IS NULL OR "LeaseUntil" < @p6)
+        """;
+
+    private static IReadOnlyList<IProperty> LeaseHeldParameters(IModel model)
+    {
+        var delivery = model.FindEntityType(typeof(Delivery))!;
+        return [.. new[]
+        {
+            nameof(Delivery.LeaseOwner), nameof(Delivery.LeaseUntil), nameof(Delivery.Id), nameof(Delivery.Status),
+            nameof(Delivery.AttemptCount), nameof(Delivery.NextAttemptAt), nameof(Delivery.LeaseUntil),
+        }.Select(name => delivery.FindProperty(name)!)];
+    }
+
+    private static int TimeoutOf(WebhookEndpoint? webhook) => webhook?.TimeoutSeconds ?? DeletedWebhookTimeoutSeconds;
 
     /// <summary>
     /// Leases up to <paramref name="count"/> of the oldest due, unleased deliveries in the database: the backlog the
@@ -99,7 +166,7 @@ internal sealed class DeliveryLeaser(
         foreach (var (delivery, callEvent) in handedOver)
         {
             var webhook = webhooks.GetValueOrDefault(delivery.WebhookId);
-            var needed = TimeSpan.FromSeconds((webhook?.TimeoutSeconds ?? DeletedWebhookTimeoutSeconds) + 1);
+            var needed = TimeSpan.FromSeconds(TimeoutOf(webhook) + 1);
             if (delivery.LeaseUntil - now >= needed)
             {
                 work.Add(new DeliveryWork(delivery, webhook, callEvent));

@@ -85,7 +85,8 @@ internal sealed class DeliveryScheduler(
     /// due at 12:00:04.7 would start at 12:00:04.0 and go out 0.7 s before its delay was over: the time handed to
     /// Hangfire is rounded up to a whole second instead.
     /// </summary>
-    public void Schedule(Guid deliveryId, DateTime dueAt)
+    /// <param name="held">The delivery as its last attempt left it, with its event: held in memory with SQLite.</param>
+    public void Schedule(Guid deliveryId, DateTime dueAt, HeldRetry? held = null)
     {
         if (shared)
         {
@@ -94,7 +95,7 @@ internal sealed class DeliveryScheduler(
         else
         {
             // Not held when too many wait already: the row stays, and the recovery sweep hands it out once due.
-            retries.Add(deliveryId, dueAt);
+            retries.Add(deliveryId, dueAt, held);
         }
     }
 

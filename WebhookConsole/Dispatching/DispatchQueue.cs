@@ -42,15 +42,18 @@ internal sealed class DispatchQueue(IOptions<DispatcherOptions> options)
     /// <summary>Due deliveries may wait in the database that the queue did not take.</summary>
     public bool HasBacklog => Interlocked.Read(ref refusals) != Interlocked.Read(ref clearedAt);
 
-    /// <summary>A due delivery the dispatcher must lease first; false, and a backlog, when the queue has no room.</summary>
-    public bool TryEnqueue(Guid deliveryId)
+    /// <summary>
+    /// A due delivery the dispatcher must lease first, with what its attempt needs when the <see cref="RetryTimer"/>
+    /// held it; false, and a backlog, when the queue has no room.
+    /// </summary>
+    public bool TryEnqueue(Guid deliveryId, HeldRetry? held = null)
     {
         if (!HasRoom)
         {
             MarkBacklog();
             return false;
         }
-        Write(new DispatchItem(deliveryId, null));
+        Write(new DispatchItem(deliveryId, null, held));
         return true;
     }
 

@@ -11,7 +11,7 @@ namespace WebhookConsole.Dispatching;
 /// </summary>
 internal sealed class RetryTimer : IDisposable
 {
-    private readonly PriorityQueue<Guid, DateTime> waiting = new();
+    private readonly PriorityQueue<(Guid DeliveryId, HeldRetry? Held), DateTime> waiting = new();
     private readonly Lock gate = new();
     private readonly DispatchQueue queue;
     private readonly TimeProvider time;
@@ -41,8 +41,11 @@ internal sealed class RetryTimer : IDisposable
         }
     }
 
-    /// <summary>Holds a delivery until <paramref name="dueAt"/> (UTC); false when as many wait already as the queue holds.</summary>
-    public bool Add(Guid deliveryId, DateTime dueAt)
+    /// <summary>
+    /// Holds a delivery until <paramref name="dueAt"/> (UTC), with its last state and its event when
+    /// <paramref name="held"/> gives them; false when as many wait already as the queue holds.
+    /// </summary>
+    public bool Add(Guid deliveryId, DateTime dueAt, HeldRetry? held = null)
     {
         lock (gate)
         {
@@ -50,7 +53,7 @@ internal sealed class RetryTimer : IDisposable
             {
                 return false;
             }
-            waiting.Enqueue(deliveryId, dueAt);
+            waiting.Enqueue((deliveryId, held), dueAt);
             if (armedFor is not { } armed || dueAt < armed)
             {
                 Arm(dueAt);
@@ -61,25 +64,25 @@ internal sealed class RetryTimer : IDisposable
 
     private void HandOverDue()
     {
-        List<Guid>? due = null;
+        List<(Guid DeliveryId, HeldRetry? Held)>? due = null;
         lock (gate)
         {
             armedFor = null;
             var now = time.GetUtcNow().UtcDateTime;
-            while (waiting.TryPeek(out var deliveryId, out var dueAt) && dueAt <= now)
+            while (waiting.TryPeek(out var retry, out var dueAt) && dueAt <= now)
             {
                 waiting.Dequeue();
-                (due ??= []).Add(deliveryId);
+                (due ??= []).Add(retry);
             }
             if (waiting.TryPeek(out _, out var next))
             {
                 Arm(next);
             }
         }
-        foreach (var deliveryId in due ?? [])
+        foreach (var (deliveryId, held) in due ?? [])
         {
             // A full queue refuses it; the row stays due and the dispatcher leases it from the database.
-            queue.TryEnqueue(deliveryId);
+            queue.TryEnqueue(deliveryId, held);
         }
     }
 

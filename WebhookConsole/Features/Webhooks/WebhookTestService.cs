@@ -88,7 +88,7 @@ internal sealed class WebhookTestService(
         // is recorded as the test's one attempt. Dropped, it would leave the test delivery pending, and the recovery
         // sweep would send it again once the lease ran out.
         var (request, result) = await SendAsync(webhook, callEvent, delivery.Id, CancellationToken.None);
-        await recorder.RecordAsync(delivery, webhook, request, result, CancellationToken.None);
+        await recorder.RecordAsync(delivery, webhook, null, request, result, CancellationToken.None);
         return await db.Attempts.AsNoTracking().Where(a => a.DeliveryId == delivery.Id)
             .OrderByDescending(a => a.Number).FirstAsync(cancellationToken);
     }
