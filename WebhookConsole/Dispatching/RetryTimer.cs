@@ -7,7 +7,9 @@ namespace WebhookConsole.Dispatching;
 /// <see cref="DispatchQueue"/>. Only a hint, as the queue is: the delivery's <c>NextAttemptAt</c> is the work, so a
 /// retry lost with the process, or not held because <c>Dispatcher:QueueCapacity</c> retries wait already, is found
 /// by the <see cref="RecoverySweep"/> once due. A Hangfire job per retry cost more than the retry's own attempt: its
-/// state changes, and a finished job kept in memory for hours.
+/// state changes, and a finished job kept in memory for hours. A retry is held with its delivery and event
+/// (<see cref="HeldRetry"/>) when the attempt had them, so leasing it when due reads nothing back; that is at most
+/// <c>Dispatcher:QueueCapacity</c> events in memory.
 /// </summary>
 internal sealed class RetryTimer : IDisposable
 {
