@@ -66,6 +66,7 @@ public abstract class DashboardServiceTests : IAsyncLifetime
         var webhook = await app.Data.AddWebhookAsync(accountId, "http://127.0.0.1:9/a");
         await app.Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Now.AddMinutes(-20), DeliveryStatus.Succeeded);
         var test = await app.Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Now.AddMinutes(-10), DeliveryStatus.Succeeded);
+        await app.Data.AddFinishedDeliveryAsync(accountId, webhook.Id, Now.AddHours(-5), DeliveryStatus.Failed, isTest: true);
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             await db.Deliveries.Where(d => d.Id == test.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.IsTest, true));
@@ -74,6 +75,7 @@ public abstract class DashboardServiceTests : IAsyncLifetime
         var summary = await dashboard.GetAsync(accountId, DashboardPeriod.Last24Hours, CancellationToken.None);
 
         Assert.Equal(new DashboardTotals(Events: 1, Deliveries: 1, Succeeded: 1, Failed: 0, InProgress: 0), summary.Totals);
+        Assert.Equal(0, summary.Buckets.Sum(b => b.Failed));
     }
 
     [Fact]

@@ -22,6 +22,12 @@ internal sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory
     public const int LatencySampleSize = 1000;
     public const int ProblemLimit = 20;
 
+    /// <summary>
+    /// Every status: listed, they make each count a few ranges of the (account, status, created, test) index, read
+    /// from the index alone. Without them the planner walks (account, created) and reads every delivery row of the bucket.
+    /// </summary>
+    private static readonly DeliveryStatus[] AllStatuses = Enum.GetValues<DeliveryStatus>();
+
     public async Task<DashboardSummary> GetAsync(Guid accountId, DashboardPeriod period, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -31,12 +37,10 @@ internal sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory
         // the connection's setup again (SQLite's pragmas), which would cost more than most of the queries themselves.
         await db.Database.OpenConnectionAsync(cancellationToken);
 
-        var buckets = await CountBucketsAsync(db, accountId, window, cancellationToken);
+        var (buckets, testSends) = await CountBucketsAsync(db, accountId, window, cancellationToken);
         // A test send stores an event of its own with its one test delivery, made at the same instant: not traffic.
         var events = await db.Events.CountAsync(
-            e => e.AccountId == accountId && e.ReceivedAt >= window.From && e.ReceivedAt < window.To, cancellationToken)
-            - await db.Deliveries.CountAsync(
-                d => d.AccountId == accountId && d.IsTest && d.CreatedAt >= window.From && d.CreatedAt < window.To, cancellationToken);
+            e => e.AccountId == accountId && e.ReceivedAt >= window.From && e.ReceivedAt < window.To, cancellationToken) - testSends;
         var totals = new DashboardTotals(events,
             buckets.Sum(b => b.Total), buckets.Sum(b => b.Succeeded), buckets.Sum(b => b.Failed), buckets.Sum(b => b.InProgress));
         var queue = await ReadQueueAsync(db, accountId, now, cancellationToken);
@@ -47,21 +51,32 @@ internal sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory
             [.. traffic.Where(t => t.Succeeded + t.Failed + t.SampledAttempts > 0)], problems);
     }
 
-    private static async Task<List<DeliveryBucket>> CountBucketsAsync(
+    /// <summary>
+    /// A bucket's deliveries by status, with the test sends among them, in one statement. Grouped by status alone,
+    /// the groups follow the index's order and need no sorting.
+    /// </summary>
+    internal static IQueryable<StatusCount> StatusCountsQuery(AppDbContext db, Guid accountId, DateTime start, DateTime end) =>
+        db.Deliveries
+            .Where(d => d.AccountId == accountId && AllStatuses.Contains(d.Status) && d.CreatedAt >= start && d.CreatedAt < end)
+            .GroupBy(d => d.Status)
+            .Select(g => new StatusCount(g.Key, g.Count(), g.Count(d => d.IsTest)));
+
+    /// <summary>The buckets' outcomes, test sends left out, and how many test sends the period holds.</summary>
+    private static async Task<(List<DeliveryBucket> Buckets, int TestSends)> CountBucketsAsync(
         AppDbContext db, Guid accountId, DashboardWindow window, CancellationToken cancellationToken)
     {
         var buckets = new List<DeliveryBucket>(window.Buckets);
+        var testSends = 0;
         for (var i = 0; i < window.Buckets; i++)
         {
             var start = window.From + window.Step * i;
-            var end = start + window.Step;
-            var inBucket = db.Deliveries.Where(d => d.AccountId == accountId && !d.IsTest && d.CreatedAt >= start && d.CreatedAt < end);
+            var counts = await StatusCountsQuery(db, accountId, start, start + window.Step).ToListAsync(cancellationToken);
+            int Traffic(params DeliveryStatus[] statuses) => counts.Where(c => statuses.Contains(c.Status)).Sum(c => c.Traffic);
             buckets.Add(new DeliveryBucket(start,
-                await inBucket.CountAsync(d => d.Status == DeliveryStatus.Succeeded, cancellationToken),
-                await inBucket.CountAsync(d => d.Status == DeliveryStatus.Failed, cancellationToken),
-                await inBucket.CountAsync(d => d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying, cancellationToken)));
+                Traffic(DeliveryStatus.Succeeded), Traffic(DeliveryStatus.Failed), Traffic(DeliveryStatus.Pending, DeliveryStatus.Retrying)));
+            testSends += counts.Sum(c => c.TestSends);
         }
-        return buckets;
+        return (buckets, testSends);
     }
 
     private static async Task<RetryQueue> ReadQueueAsync(AppDbContext db, Guid accountId, DateTime now, CancellationToken cancellationToken)
