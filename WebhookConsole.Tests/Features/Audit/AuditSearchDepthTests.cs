@@ -8,19 +8,23 @@ namespace WebhookConsole.Tests.Features.Audit;
 
 /// <summary>
 /// A search of the audit log looks through a given number of the newest entries (of the entity type and action chosen),
-/// says from when on it searched, and finds every match there; searching deeper finds the older ones.
+/// says from when on it searched, and finds every match there; searching deeper finds the older ones. Run once per
+/// database provider by the derived classes.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class AuditSearchDepthTests : IAsyncLifetime
+public abstract class AuditSearchDepthTests : IAsyncLifetime
 {
-    // After whatever the app logs at its start, so these are the newest entries of the log.
-    private static readonly DateTime Start = DateTime.UtcNow.AddDays(1);
-    private readonly AppFactory app = new();
+    // After whatever the app logs at its start, so these are the newest entries of the log; whole seconds, which every
+    // provider stores as they are.
+    private static readonly DateTime Start = new(DateTime.UtcNow.AddDays(1).Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
     private readonly Guid account = Guid.NewGuid();
+    private AppFactory app = null!;
     private AuditQueryService audit = null!;
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     public async Task InitializeAsync()
     {
+        app = new AppFactory(database: await CreateDatabaseAsync());
         audit = app.Services.GetRequiredService<AuditQueryService>();
         // Newest first: ten webhook changes named "Recent", then five environment changes, then five webhook changes
         // named "Ancient"; another account's entries in between count for nothing.
