@@ -110,6 +110,43 @@ public sealed class TestData(IServiceProvider services)
         return delivery;
     }
 
+    /// <summary>
+    /// <paramref name="count"/> failed deliveries of one event, a second apart from <paramref name="first"/> on, saved
+    /// at once: a history long enough for the pager's limits without a write per row.
+    /// </summary>
+    internal async Task AddFinishedDeliveriesAsync(Guid accountId, Guid webhookId, DateTime first, int count)
+    {
+        var callEvent = new CallEvent
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            EventId = "evt-" + Guid.NewGuid().ToString("N"),
+            EventType = "Call:Hangup",
+            EnvironmentName = "ITD2024",
+            OccurredAt = first,
+            ReceivedAt = first,
+            DataJson = """{"uuid": "42"}""",
+        };
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Events.Add(callEvent);
+        db.Deliveries.AddRange(Enumerable.Range(0, count).Select(i => new Delivery
+        {
+            Id = Guid.CreateVersion7(),
+            AccountId = accountId,
+            CallEventId = callEvent.Id,
+            WebhookId = webhookId,
+            EventType = callEvent.EventType,
+            Status = DeliveryStatus.Failed,
+            AttemptCount = 1,
+            LastStatusCode = 500,
+            CreatedAt = first.AddSeconds(i),
+            UpdatedAt = first.AddSeconds(i),
+            CompletedAt = first.AddSeconds(i),
+        }));
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Everything an API request could change, as text: equal snapshots mean nothing was written.</summary>
     internal async Task<string> SnapshotAsync()
     {

@@ -41,4 +41,34 @@ public sealed class AuditQueryPlanTests
         // Only ties of the same time are sorted (by id) as they are read; never the whole result.
         Assert.DoesNotContain(plan, step => step == "USE TEMP B-TREE FOR ORDER BY");
     }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task SearchEdgeQuery_MergesTheTimesAlongTheirIndexAlone_WhenRunOnSqlite(string what)
+    {
+        var filter = FiltersByName[what] with { Search = null, Actor = null };
+        await using var app = new AppFactory();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+        var plan = await QueryPlan.ExplainAsync(db, AuditQueryService.SearchEdgeQuery(db, Guid.NewGuid(), filter, AuditQueryService.SearchDepth));
+
+        var shown = $"{what}: {string.Join(" | ", plan)}";
+        Assert.True(plan.Count(step => step.Contains("INDEX IX_AuditEntries_AccountId", StringComparison.Ordinal)) >= 2, shown);
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task SearchPageQuery_ReadsOnlyTheEntriesSinceTheSearchReachedBack_WhenRunOnSqlite(string what)
+    {
+        var filter = FiltersByName[what] with { Search = "Hook", Since = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc) };
+        await using var app = new AppFactory();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+        var plan = await QueryPlan.ExplainAsync(db, AuditQueryService.PageQuery(db, Guid.NewGuid(), filter, 0, 50));
+
+        var shown = $"{what}: {string.Join(" | ", plan)}";
+        Assert.True(plan.Count(step => step.Contains("INDEX IX_AuditEntries_AccountId", StringComparison.Ordinal)
+            && step.Contains("OccurredAt>?", StringComparison.Ordinal)) >= 2, shown);
+    }
 }

@@ -22,6 +22,12 @@ public sealed record TablePaging(int PageIndex, int Size)
     /// <summary>This paging with its page clamped to the pages <paramref name="total"/> rows fill: past the end is the last.</summary>
     public TablePaging Within(int total) => this with { PageIndex = Math.Clamp(PageIndex, 0, Math.Max(0, (total - 1) / Size)) };
 
+    /// <summary>
+    /// How far a count bounded at <paramref name="limit"/> reaches to show this page: the limit, or through this page
+    /// when it lies deeper, so the pager can tell whether a next page follows.
+    /// </summary>
+    public int CountLimit(int limit) => (int)Math.Min(int.MaxValue - 1L, Math.Max(limit, (PageIndex + 1L) * Size));
+
     public Dictionary<string, object?> ToQuery() => new()
     {
         ["page"] = PageIndex == 0 ? null : (PageIndex + 1).ToString(CultureInfo.InvariantCulture),

@@ -322,6 +322,9 @@ namespace WebhookConsole.Data.Migrations
 
                     b.HasIndex("AccountId", "CreatedAt");
 
+                    b.HasIndex("AccountId", "CreatedAt", "IsTest")
+                        .HasFilter("\"IsTest\"");
+
                     b.HasIndex("AccountId", "EnvironmentId", "CreatedAt");
 
                     b.HasIndex("AccountId", "EventType", "CreatedAt");

@@ -8,15 +8,54 @@ internal sealed class AuditQueryService(IDbContextFactory<AppDbContext> dbFactor
 {
     public const int MaxPageSize = 200;
 
-    public async Task<AuditEntryPage> PageAsync(Guid accountId, AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many of the newest entries (of the entity type and action chosen) a search looks through at first. A text
+    /// inside ids and names can use no index, so searching the whole log read every entry, about 100 to 250 ms for
+    /// 100,000 of them, however few it found; the page says how far back it searched and offers to search further.
+    /// </summary>
+    public const int SearchDepth = 5_000;
+
+    /// <summary>
+    /// One page of the log and how many entries match. A search looks through the newest <paramref name="searchDepth"/>
+    /// entries of the entity type and action chosen, and the page then tells from when on it searched.
+    /// </summary>
+    public async Task<AuditEntryPage> PageAsync(
+        Guid accountId, AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken, int searchDepth = SearchDepth)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(page, 0);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        DateTime? searchedFrom = null;
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            // Counted along the filters an index answers: the actor, matched inside the text like the search, would
+            // make reaching the depth read as many entries as a search of the whole log when the actor is rare.
+            searchedFrom = await SearchFromAsync(db, accountId, filter with { Search = null, Actor = null }, Math.Max(searchDepth, 1), cancellationToken);
+            if (searchedFrom is { } from && (filter.Since is null || filter.Since < from))
+            {
+                filter = filter with { Since = from };
+            }
+        }
         var total = await Own(db, accountId, filter).CountAsync(cancellationToken) + await Shared(db, filter).CountAsync(cancellationToken);
         var items = await PageQuery(db, accountId, filter, page, pageSize).ToListAsync(cancellationToken);
-        return new AuditEntryPage(items, total);
+        return new AuditEntryPage(items, total, searchedFrom);
     }
+
+    /// <summary>
+    /// The time of the <paramref name="depth"/>-th newest entry that passes <paramref name="filter"/>, read along the
+    /// account's and the shared index; null when no more than that many pass, and a search then reads them all.
+    /// </summary>
+    public static async Task<DateTime?> SearchFromAsync(AppDbContext db, Guid accountId, AuditFilter filter, int depth, CancellationToken cancellationToken)
+    {
+        var edge = await SearchEdgeQuery(db, accountId, filter, depth).ToListAsync(cancellationToken);
+        return edge.Count == 2 ? edge[0] : null;
+    }
+
+    /// <summary>The times of the <paramref name="depth"/>-th and the next newest entries that pass the filter.</summary>
+    public static IQueryable<DateTime> SearchEdgeQuery(AppDbContext db, Guid accountId, AuditFilter filter, int depth) =>
+        Own(db, accountId, filter).Select(e => e.OccurredAt).Concat(Shared(db, filter).Select(e => e.OccurredAt))
+            .OrderByDescending(t => t)
+            .Skip(depth - 1).Take(2);
 
     /// <summary>
     /// One page of the log: the account's entries and the shared ones, each read newest first along its own index and
@@ -51,6 +90,10 @@ internal sealed class AuditQueryService(IDbContextFactory<AppDbContext> dbFactor
         {
             var actor = filter.Actor.Trim();
             entries = entries.Where(e => e.Actor.Contains(actor));
+        }
+        if (filter.Since is { } since)
+        {
+            entries = entries.Where(e => e.OccurredAt >= since);
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {

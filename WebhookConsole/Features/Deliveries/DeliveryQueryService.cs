@@ -27,10 +27,21 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         return rows.Take(page.PageSize + 1);
     }
 
+    /// <summary>Every matching delivery, counted: for bulk work, which reads each of them anyway.</summary>
     public async Task<int> CountAsync(Guid accountId, DeliveryFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await Filtered(db, accountId, filter).CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The matching deliveries counted up to <paramref name="limit"/>: what the history's pager shows. An exact count
+    /// reads every match, about 100 ms for a million, while a page reads about a page.
+    /// </summary>
+    public async Task<BoundedCount> CountUpToAsync(Guid accountId, DeliveryFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await BoundedCount.OfAsync(Filtered(db, accountId, filter), limit, cancellationToken);
     }
 
     /// <summary>Those of the given deliveries that match the filter, newest first: what a live view patches in.</summary>
@@ -155,7 +166,8 @@ internal sealed class DeliveryQueryService(IDbContextFactory<AppDbContext> dbFac
         }
         if (filter.Test is { } test)
         {
-            query = query.Where(d => d.IsTest == test);
+            // A constant rather than a parameter: only a constant lets the planner read the test sends' partial index.
+            query = test ? query.Where(d => d.IsTest) : query.Where(d => !d.IsTest);
         }
         if (filter.EnvironmentId is { } environmentId)
         {

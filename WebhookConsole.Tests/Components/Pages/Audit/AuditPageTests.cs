@@ -114,6 +114,42 @@ public sealed class AuditPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Search_OfALongLog_SaysHowFarBackItSearched_AndSearchesFurtherWhenAsked()
+    {
+        var accountId = await App.DefaultAccountIdAsync();
+        // After what the app logged at its start: the log's newest entries, one a second, the oldest five apart.
+        var newest = DateTime.UtcNow.AddDays(1);
+        var entries = Enumerable.Range(0, AuditQueryService.SearchDepth + 5).Select(i => new AuditEntry
+        {
+            Id = Guid.NewGuid(),
+            AccountId = accountId,
+            OccurredAt = newest.AddSeconds(-i),
+            Actor = Admin,
+            Action = AuditActions.WebhookUpdated,
+            EntityType = AuditEntityTypes.Webhook,
+            EntityId = Guid.NewGuid().ToString(),
+            EntityName = i < AuditQueryService.SearchDepth ? $"Recent {i}" : $"Ancient {i}",
+        });
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WebhookConsole.Data.AppDbContext>();
+            db.AuditEntries.AddRange(entries);
+            await db.SaveChangesAsync();
+        }
+        var searchedFrom = newest.AddSeconds(1 - AuditQueryService.SearchDepth).ToString("yyyy-MM-dd HH:mm:ss 'UTC'");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/audit?q=Ancient");
+
+        var page = RenderInConsole<AuditPage>();
+
+        page.WaitForAssertion(() => Assert.Contains($"No changes since {searchedFrom} match the filters.", page.Find("#audit-empty").TextContent));
+        Assert.Contains($"back to {searchedFrom}", page.Find("#audit-searched-from").TextContent);
+        page.Find("#audit-search-further").Click();
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("#audit-table tbody .audit-entity-name").Count));
+        Assert.All(page.FindAll("#audit-table tbody .audit-entity-name"), e => Assert.StartsWith("Ancient", e.TextContent));
+        Assert.Empty(page.FindAll("#audit-searched-from"));
+    }
+
+    [Fact]
     public async Task Search_FindsTheEntriesOfOneEntity_ByIdOrName()
     {
         var (environment, _) = await ArrangeChangesAsync();

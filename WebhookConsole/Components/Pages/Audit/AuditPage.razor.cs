@@ -18,6 +18,8 @@ public partial class AuditPage
     private string? action;
     private string? actor;
     private string? search;
+    private int searchDepth = AuditQueryService.SearchDepth;
+    private DateTime? searchedFrom;
 
     [Inject] private AuditQueryService Audit { get; set; } = default!;
     [Inject] private SelectedAccount Selected { get; set; } = default!;
@@ -32,6 +34,12 @@ public partial class AuditPage
     private IEnumerable<string> Actions => entityType is null
         ? AuditActions.All
         : AuditActions.All.Where(a => a.StartsWith(entityType + ".", StringComparison.Ordinal));
+
+    private string EmptyText => searchedFrom is { } from
+        ? $"No changes since {Time(from)} match the filters."
+        : $"No changes recorded{(Filtered ? " that match the filters" : "")}.";
+
+    private static string Time(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     private bool Filtered => entityType is not null || action is not null || !string.IsNullOrWhiteSpace(actor) || !string.IsNullOrWhiteSpace(search);
 
@@ -49,7 +57,7 @@ public partial class AuditPage
             return;
         }
         ReadQuery();
-        await ReloadAsync();
+        await FiltersChangedAsync();
     }
 
     /// <summary>The filters as the address gives them; a value the log has no use for (an unknown action) is dropped.</summary>
@@ -68,7 +76,9 @@ public partial class AuditPage
     private async Task<TableData<AuditEntry>> LoadPageAsync(TableState state, CancellationToken cancellationToken)
     {
         var accountId = await Selected.EnsureAsync(cancellationToken);
-        var page = await Audit.PageAsync(accountId, new AuditFilter(entityType, action, actor, search), state.Page, state.PageSize, cancellationToken);
+        var page = await Audit.PageAsync(accountId, new AuditFilter(entityType, action, actor, search), state.Page, state.PageSize,
+            cancellationToken, searchDepth);
+        searchedFrom = page.SearchedFrom;
         // What the log shows, in the address: a filter it dropped (an unknown action in a link) leaves it too.
         ownNavigations.Replace(Navigation, Query());
         return new TableData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
@@ -102,7 +112,22 @@ public partial class AuditPage
         return FiltersChangedAsync();
     }
 
-    private Task FiltersChangedAsync() => ReloadAsync();
+    /// <summary>Other filters: a search starts again from the newest entries.</summary>
+    private Task FiltersChangedAsync()
+    {
+        searchDepth = AuditQueryService.SearchDepth;
+        return ReloadAsync();
+    }
+
+    /// <summary>
+    /// Looks through four times as many entries: the matches shown stay where they are (older entries only add to the
+    /// end), so the page shown stays too.
+    /// </summary>
+    private Task SearchFurtherAsync()
+    {
+        searchDepth = (int)Math.Min(int.MaxValue / 2, searchDepth * 4L);
+        return ReloadAsync();
+    }
 
     private Dictionary<string, object?> Query() => new()
     {
@@ -114,7 +139,7 @@ public partial class AuditPage
 
     private Task ReloadAsync() => table?.ReloadServerData() ?? Task.CompletedTask;
 
-    private async Task AccountChangedAsync() => await InvokeAsync(ReloadAsync);
+    private async Task AccountChangedAsync() => await InvokeAsync(FiltersChangedAsync);
 
     private async Task ShowAsync(AuditEntry entry) =>
         await Dialogs.ShowAsync<AuditEntryDialog>($"{entry.Action} · {entry.EntityName ?? entry.EntityId}",

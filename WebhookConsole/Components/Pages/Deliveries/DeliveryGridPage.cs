@@ -19,14 +19,18 @@ internal sealed class DeliveryGridPage(int pageSize)
 
     public bool OnFirstPage => page == 0;
 
+    /// <summary>The matching deliveries as last counted, up to the history's limit; live changes keep an exact count exact.</summary>
+    public BoundedCount Total { get; private set; }
+
     public bool Contains(Guid id) => rows.Exists(r => r.Id == id);
 
     public PageRequest RequestFor(int pageIndex) => starts.TryGetValue(pageIndex, out var key)
         ? new PageRequest(pageSize, key)
         : new PageRequest(pageSize, null, pageIndex * pageSize);
 
-    public GridData<DeliveryRow> Loaded(int pageIndex, IEnumerable<DeliveryRow> items, PageKey? next, int total)
+    public GridData<DeliveryRow> Loaded(int pageIndex, IEnumerable<DeliveryRow> items, PageKey? next, BoundedCount total)
     {
+        Total = total;
         page = pageIndex;
         rows.Clear();
         rows.AddRange(items);
@@ -35,7 +39,7 @@ internal sealed class DeliveryGridPage(int pageSize)
             starts[pageIndex + 1] = next;
         }
         // The grid keeps this object and the list in it, so patches below show without asking the grid to reload.
-        data = new GridData<DeliveryRow> { Items = rows, TotalItems = total };
+        data = new GridData<DeliveryRow> { Items = rows, TotalItems = total.PagerTotal };
         return data;
     }
 
@@ -61,7 +65,7 @@ internal sealed class DeliveryGridPage(int pageSize)
             else
             {
                 rows.RemoveAt(i);
-                data.TotalItems--;
+                Recount(-1);
             }
             patched = true;
         }
@@ -77,7 +81,7 @@ internal sealed class DeliveryGridPage(int pageSize)
         }
         rows.AddRange(added);
         rows.Sort((a, b) => IsNewer(a.Key, b.Key) ? -1 : IsNewer(b.Key, a.Key) ? 1 : 0);
-        data.TotalItems += added.Count;
+        Recount(added.Count);
         if (rows.Count > pageSize)
         {
             rows.RemoveRange(pageSize, rows.Count - pageSize);
@@ -89,6 +93,16 @@ internal sealed class DeliveryGridPage(int pageSize)
             starts[1] = rows[^1].Key;
         }
         return true;
+    }
+
+    /// <summary>An exact count follows the rows that came or left; "more than" the limit stays so, whichever way it moved.</summary>
+    private void Recount(int change)
+    {
+        if (!Total.More)
+        {
+            Total = Total with { Counted = Total.Counted + change };
+            data.TotalItems = Total.Counted;
+        }
     }
 
     private static bool IsNewer(PageKey a, PageKey b) => a.CreatedAt > b.CreatedAt || (a.CreatedAt == b.CreatedAt && a.Id.CompareTo(b.Id) > 0);
