@@ -1,4 +1,3 @@
-using System.Runtime.Versioning;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,7 +21,8 @@ internal static class DatabaseServiceExtensions
             switch (provider)
             {
                 case DatabaseProvider.Sqlite:
-                    options.UseSqlite(PrepareSqlite(connectionString)).AddInterceptors(new SqlitePragmaInterceptor(), SqliteWriteGate.Instance);
+                    options.UseSqlite(PrepareSqlite(connectionString))
+                        .AddInterceptors(new SqlitePragmaInterceptor(), SqliteWriteGate.Instance, SqliteFileGuard.Instance);
                     break;
                 case DatabaseProvider.Postgres:
                     UsePostgres(options, connectionString);
@@ -60,7 +60,9 @@ internal static class DatabaseServiceExtensions
     /// <summary>
     /// Makes sure the folder of the database file exists, so a fresh checkout starts with no setup. A new folder and
     /// file are the app's user's alone: the file holds the key ring that decrypts the webhooks' secrets, and SQLite
-    /// gives its log files the file's permissions.
+    /// gives its log files the file's permissions. The file made here, connections open it without creating it: one
+    /// opened after the file was deleted while the app ran would make an empty database in its place, which every
+    /// query then finds without tables (a 500 instead of the 503 of a database that is unavailable).
     /// </summary>
     private static string PrepareSqlite(string connectionString)
     {
@@ -83,26 +85,31 @@ internal static class DatabaseServiceExtensions
             else
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                if (!File.Exists(path))
-                {
-                    CreateOwnerOnly(path);
-                }
+            }
+            if (!File.Exists(path))
+            {
+                CreateOwnerOnly(path);
             }
             csb.DataSource = path;
+            if (csb.Mode == SqliteOpenMode.ReadWriteCreate)
+            {
+                csb.Mode = SqliteOpenMode.ReadWrite;
+            }
         }
         return csb.ToString();
     }
 
-    /// <summary>An empty file, which SQLite takes for an empty database, readable and writable by its owner only.</summary>
-    [UnsupportedOSPlatform("windows")]
+    /// <summary>An empty file, which SQLite takes for an empty database, readable and writable by its owner only (on Windows, as its folder says).</summary>
     private static void CreateOwnerOnly(string path)
     {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
         try
         {
-            using var _ = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            });
+            using var _ = new FileStream(path, options);
         }
         catch (IOException) when (File.Exists(path))
         {

@@ -16,10 +16,10 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> dbFact
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Accounts.AsNoTracking().AnyAsync(cancellationToken);
             // SQLite goes on answering from a file deleted under its open connections, so the query alone says
-            // nothing: what it writes then is lost when the process ends.
-            if (db.Database.GetDbConnection() is SqliteConnection { DataSource: { Length: > 0 } file } && !File.Exists(file))
+            // nothing: the app refuses to write to it (SqliteFileCheck), and the node is not ready.
+            if (db.Database.GetDbConnection() is SqliteConnection sqlite && SqliteFileCheck.HasMoved(sqlite))
             {
-                return HealthCheckResult.Unhealthy($"the database file {file} is gone (deleted or its folder removed); restore it and restart the app");
+                return HealthCheckResult.Unhealthy(SqliteFileCheck.Moved(sqlite.DataSource).Message);
             }
             return HealthCheckResult.Healthy();
         }
