@@ -20,7 +20,7 @@ public sealed class SqliteFileLossTests
     [Theory]
     [InlineData("files")]
     [InlineData("folder")]
-    public async Task Writes_AreRefusedWith503_WhenTheDatabaseIsDeletedWhileTheAppRuns(string deleted)
+    public async Task Writes_AreRefusedWith503AndLoggedBriefly_WhenTheDatabaseIsDeletedWhileTheAppRuns(string deleted)
     {
         var directory = TempDirectory.Create("file-loss");
         try
@@ -39,6 +39,7 @@ public sealed class SqliteFileLossTests
             }
             await receiver.WaitForAsync(r => r.Count >= 2, Wait, "a first attempt and a retry");
 
+            var lostAt = app.Output.Count;
             if (deleted == "folder")
             {
                 Directory.Delete(folder, recursive: true);
@@ -58,6 +59,9 @@ public sealed class SqliteFileLossTests
             await AssertUnavailableAsync(PostEventAsync(http, accountId, "after-loss"));
 
             Assert.False(app.HasExited);
+            var logged = app.Output.Skip(lostAt).ToList();
+            OutageLogAssert.Brief(logged, maxEntries: 3);
+            Assert.Equal(1, OutageLogAssert.Reports(logged));
         }
         finally
         {
@@ -86,6 +90,7 @@ public sealed class SqliteFileLossTests
                 using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
                 var signInForm = await ConsoleSignIn.HiddenFieldsAsync(browser, "/Account/Login");
 
+                var movedAt = app.Output.Count;
                 Directory.Move(folder, moved);
                 await AssertUnavailableAsync(PostEventAsync(http, accountId, "while-moved"));
                 await ProbeReadinessAsync(http, HttpStatusCode.ServiceUnavailable);
@@ -97,6 +102,8 @@ public sealed class SqliteFileLossTests
                     Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
                     Assert.Contains("The database cannot be reached", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
                 }
+
+                OutageLogAssert.Brief(app.Output.Skip(movedAt).ToList(), maxEntries: 1);
 
                 // The same file back where it was: the app's connections find it again.
                 Directory.Move(moved, folder);

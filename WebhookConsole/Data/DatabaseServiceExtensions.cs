@@ -32,16 +32,21 @@ internal static class DatabaseServiceExtensions
             }
             // Features watch what is saved through interceptors they register (a cache forgetting what changed).
             options.AddInterceptors(sp.GetServices<IInterceptor>());
+            LogFailuresOnce(options);
         });
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        builder.Services.AddSingleton<DatabaseOutageLog>();
         builder.Services.AddSingleton<SqliteWriterMetrics>();
         builder.Services.AddSingleton<SqliteWriter>();
         // Made only to migrate a PostgreSQL database, and by dotnet ef (which reads no connection string for
         // `migrations add`; a placeholder keeps it from parsing the SQLite one).
         builder.Services.AddDbContextFactory<PostgresMigrationsContext>((sp, options) =>
+        {
             UsePostgres(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? ConnectionString(sp.GetRequiredService<IConfiguration>())
-                : "Host=localhost"));
+                : "Host=localhost");
+            LogFailuresOnce(options);
+        });
 
         // Registered before every other hosted service, so the schema is ready when they start.
         builder.Services.AddHostedService<DatabaseInitializer>();
@@ -56,6 +61,21 @@ internal static class DatabaseServiceExtensions
     /// <summary>The PostgreSQL settings shared by the app's context and the migrations context.</summary>
     private static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
+
+    /// <summary>
+    /// EF Core logs a failed connection, command, transaction, query or save at Error, the last two with the stack
+    /// trace, before the exception reaches the code that called it. That code reports it already: a request's
+    /// exception handler (with the trace for a fault of the app; once per interval for a database that is down,
+    /// <see cref="DatabaseOutageLog"/>), a background loop its own line. At Error they only doubled every failure, and
+    /// multiplied the stack traces while the database was down; they stay at Debug for whoever turns that on.
+    /// </summary>
+    private static void LogFailuresOnce(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.TransactionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>
     /// Makes sure the folder of the database file exists, so a fresh checkout starts with no setup. A new folder and
