@@ -8,7 +8,8 @@ namespace WebhookConsole.Tests.Health;
 
 /// <summary>
 /// The database lost after the app has started: <c>/readyz</c> says so (503, a one-word body), the console and the
-/// API answer 503 saying the database is unavailable, events are refused whole, and nothing secret is logged.
+/// API answer 503 saying the database is unavailable, events are refused whole, and the log says so briefly: no stack
+/// traces, no line per request or probe, nothing secret.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed partial class DatabaseOutageTests
@@ -18,7 +19,7 @@ public sealed partial class DatabaseOutageTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task App_AnswersUnavailable_AndRecovers_WhenPostgresStopsAndStartsAgain()
+    public async Task App_AnswersUnavailableAndLogsBriefly_AndRecovers_WhenPostgresStopsAndStartsAgain()
     {
         // A cluster of this test's own: stopping the shared one would fail the tests running beside it.
         var cluster = new PostgresCluster();
@@ -40,6 +41,7 @@ public sealed partial class DatabaseOutageTests
                 Assert.Equal(HttpStatusCode.Created, environment.StatusCode);
             }
 
+            var stoppedAt = app.Output.Count;
             await cluster.StopServerAsync();
 
             await WaitForReadyAsync(http, HttpStatusCode.ServiceUnavailable);
@@ -52,6 +54,12 @@ public sealed partial class DatabaseOutageTests
                 Assert.Contains("The database cannot be reached", page, StringComparison.Ordinal);
                 Assert.DoesNotMatch(StackFrame(), page);
             }
+            // Longer than Hangfire's failing loops wait (15 s) before they report themselves.
+            await ProbeReadinessForAsync(http, TimeSpan.FromSeconds(17));
+            var logged = app.Output.Skip(stoppedAt).ToList();
+            // The outage once, and the node-change listener's retries (1, 2, 4, 8 s apart), each a line.
+            OutageLogAssert.Brief(logged, maxEntries: 8);
+            Assert.Equal(1, OutageLogAssert.Reports(logged));
 
             await cluster.StartServerAsync();
 
@@ -86,11 +94,16 @@ public sealed partial class DatabaseOutageTests
             await using var app = await AppProcess.StartAsync(settings, TimeSpan.FromSeconds(60));
             using var http = Client(app);
 
+            var removedAt = app.Output.Count;
             Directory.Delete(folder, recursive: true);
 
             await WaitForReadyAsync(http, HttpStatusCode.ServiceUnavailable);
             using var healthz = await http.GetAsync("/healthz");
             Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
+            await ProbeReadinessForAsync(http, TimeSpan.FromSeconds(2));
+            var logged = app.Output.Skip(removedAt).ToList();
+            OutageLogAssert.Brief(logged, maxEntries: 1);
+            Assert.Equal(1, OutageLogAssert.Reports(logged));
         }
         finally
         {
@@ -118,6 +131,18 @@ public sealed partial class DatabaseOutageTests
             return response.StatusCode == expected;
         }, Wait, () => $"/readyz to answer {(int)expected} (last body: {body})");
         Assert.Equal(expected == HttpStatusCode.OK ? "Healthy" : "Unhealthy", body);
+    }
+
+    /// <summary>Probes <c>/readyz</c> as an eager load balancer does, 20 times a second for <paramref name="duration"/>; each answers 503.</summary>
+    private static async Task ProbeReadinessForAsync(HttpClient http, TimeSpan duration)
+    {
+        using var cadence = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < duration && await cadence.WaitForNextTickAsync())
+        {
+            using var response = await http.GetAsync("/readyz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        }
     }
 
     private static async Task AssertApiUnavailableAsync(Task<HttpResponseMessage> request)

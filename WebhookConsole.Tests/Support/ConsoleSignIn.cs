@@ -34,7 +34,8 @@ public static partial class ConsoleSignIn
     public static async Task<HttpResponseMessage> SignOutAsync(HttpClient client) =>
         await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(await HiddenFieldsAsync(client, "/webhooks")));
 
-    private static async Task<Dictionary<string, string>> HiddenFieldsAsync(HttpClient client, string path)
+    /// <summary>The hidden fields (the antiforgery token among them) of the form on the page at <paramref name="path"/>.</summary>
+    public static async Task<Dictionary<string, string>> HiddenFieldsAsync(HttpClient client, string path)
     {
         var page = await client.GetStringAsync(path);
         return HiddenInput().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));

@@ -59,20 +59,28 @@ internal static class ApiServiceExtensions
         return group;
     }
 
-    /// <summary>Anything unexpected under /api still answers in the error shape, without a stack trace.</summary>
+    /// <summary>
+    /// Anything unexpected under /api still answers in the error shape, without a stack trace. A database that cannot
+    /// be used is reported to the <see cref="DatabaseOutageLog"/> instead of logged with its stack trace per request.
+    /// </summary>
     public static WebApplication UseApiErrors(this WebApplication app)
     {
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments(Root), api => api.UseExceptionHandler(errorApp => errorApp.Run(async http =>
+        var outage = app.Services.GetRequiredService<DatabaseOutageLog>();
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments(Root), api => api.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, message) = error switch
+            ExceptionHandler = async http =>
             {
-                BadHttpRequestException bad => (bad.StatusCode, "bad request"),
-                not null when DatabaseUnavailable.IsCause(error) => (StatusCodes.Status503ServiceUnavailable, "the database is unavailable; try again later"),
-                _ => (StatusCodes.Status500InternalServerError, "internal error"),
-            };
-            await ApiResults.Error(http, status, message).ExecuteAsync(http);
-        })));
+                var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var (status, message) = error switch
+                {
+                    BadHttpRequestException bad => (bad.StatusCode, "bad request"),
+                    not null when DatabaseUnavailable.IsCause(error) => (StatusCodes.Status503ServiceUnavailable, "the database is unavailable; try again later"),
+                    _ => (StatusCodes.Status500InternalServerError, "internal error"),
+                };
+                await ApiResults.Error(http, status, message).ExecuteAsync(http);
+            },
+            SuppressDiagnosticsCallback = handled => outage.ReportIfUnavailable("API request", handled.Exception),
+        }));
         return app;
     }
 }

@@ -29,11 +29,14 @@ internal static class ConsoleServiceExtensions
     {
         // In Development too: `dotnet run` starts the console there, and the developer exception page would show a
         // stack trace and the request's cookies to whoever caused the error.
+        var outage = app.Services.GetRequiredService<DatabaseOutageLog>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
             CreateScopeForErrors = true,
             StatusCodeSelector = ex => DatabaseUnavailable.IsCause(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            // An unusable database is reported once per outage and interval, not with a stack trace per request.
+            SuppressDiagnosticsCallback = handled => outage.ReportIfUnavailable("console request", handled.Exception),
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         return app;

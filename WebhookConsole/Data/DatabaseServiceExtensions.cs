@@ -1,4 +1,3 @@
-using System.Runtime.Versioning;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,7 +21,8 @@ internal static class DatabaseServiceExtensions
             switch (provider)
             {
                 case DatabaseProvider.Sqlite:
-                    options.UseSqlite(PrepareSqlite(connectionString)).AddInterceptors(new SqlitePragmaInterceptor(), SqliteWriteGate.Instance);
+                    options.UseSqlite(PrepareSqlite(connectionString))
+                        .AddInterceptors(new SqlitePragmaInterceptor(), SqliteWriteGate.Instance, SqliteFileGuard.Instance);
                     break;
                 case DatabaseProvider.Postgres:
                     UsePostgres(options, connectionString);
@@ -32,16 +32,21 @@ internal static class DatabaseServiceExtensions
             }
             // Features watch what is saved through interceptors they register (a cache forgetting what changed).
             options.AddInterceptors(sp.GetServices<IInterceptor>());
+            LogFailuresOnce(options);
         });
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        builder.Services.AddSingleton<DatabaseOutageLog>();
         builder.Services.AddSingleton<SqliteWriterMetrics>();
         builder.Services.AddSingleton<SqliteWriter>();
         // Made only to migrate a PostgreSQL database, and by dotnet ef (which reads no connection string for
         // `migrations add`; a placeholder keeps it from parsing the SQLite one).
         builder.Services.AddDbContextFactory<PostgresMigrationsContext>((sp, options) =>
+        {
             UsePostgres(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? ConnectionString(sp.GetRequiredService<IConfiguration>())
-                : "Host=localhost"));
+                : "Host=localhost");
+            LogFailuresOnce(options);
+        });
 
         // Registered before every other hosted service, so the schema is ready when they start.
         builder.Services.AddHostedService<DatabaseInitializer>();
@@ -58,9 +63,26 @@ internal static class DatabaseServiceExtensions
         options.UseNpgsql(connectionString);
 
     /// <summary>
+    /// EF Core logs a failed connection, command, transaction, query or save at Error, the last two with the stack
+    /// trace, before the exception reaches the code that called it. That code reports it already: a request's
+    /// exception handler (with the trace for a fault of the app; once per interval for a database that is down,
+    /// <see cref="DatabaseOutageLog"/>), a background loop its own line. At Error they only doubled every failure, and
+    /// multiplied the stack traces while the database was down; they stay at Debug for whoever turns that on.
+    /// </summary>
+    private static void LogFailuresOnce(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.TransactionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+
+    /// <summary>
     /// Makes sure the folder of the database file exists, so a fresh checkout starts with no setup. A new folder and
     /// file are the app's user's alone: the file holds the key ring that decrypts the webhooks' secrets, and SQLite
-    /// gives its log files the file's permissions.
+    /// gives its log files the file's permissions. The file made here, connections open it without creating it: one
+    /// opened after the file was deleted while the app ran would make an empty database in its place, which every
+    /// query then finds without tables (a 500 instead of the 503 of a database that is unavailable).
     /// </summary>
     private static string PrepareSqlite(string connectionString)
     {
@@ -83,26 +105,31 @@ internal static class DatabaseServiceExtensions
             else
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                if (!File.Exists(path))
-                {
-                    CreateOwnerOnly(path);
-                }
+            }
+            if (!File.Exists(path))
+            {
+                CreateOwnerOnly(path);
             }
             csb.DataSource = path;
+            if (csb.Mode == SqliteOpenMode.ReadWriteCreate)
+            {
+                csb.Mode = SqliteOpenMode.ReadWrite;
+            }
         }
         return csb.ToString();
     }
 
-    /// <summary>An empty file, which SQLite takes for an empty database, readable and writable by its owner only.</summary>
-    [UnsupportedOSPlatform("windows")]
+    /// <summary>An empty file, which SQLite takes for an empty database, readable and writable by its owner only (on Windows, as its folder says).</summary>
     private static void CreateOwnerOnly(string path)
     {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
         try
         {
-            using var _ = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            });
+            using var _ = new FileStream(path, options);
         }
         catch (IOException) when (File.Exists(path))
         {

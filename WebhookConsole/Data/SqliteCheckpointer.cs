@@ -27,6 +27,7 @@ internal sealed class SqliteCheckpointer(
     SqliteWriter writer,
     SqliteWriterMetrics metrics,
     TimeProvider time,
+    DatabaseOutageLog outage,
     ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
@@ -96,8 +97,12 @@ internal sealed class SqliteCheckpointer(
         }
         catch (SqliteException ex)
         {
-            // The next tick tries again; meanwhile a committing writer checkpoints if the log grows too long.
-            logger.LogWarning(ex, "SQLite checkpoint failed");
+            // The next tick tries again; meanwhile a committing writer checkpoints if the log grows too long. A file
+            // that cannot be opened fails every tick, ten times a second: that is the outage's line, not one each.
+            if (!outage.ReportIfUnavailable("checkpoint", ex))
+            {
+                logger.LogWarning(ex, "SQLite checkpoint failed");
+            }
         }
     }
 

@@ -112,7 +112,8 @@ internal sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransaction
         return Task.CompletedTask;
     }
 
-    private static bool IsLoneWrite(DbCommand command)
+    /// <summary>A data-changing statement outside a transaction: it commits on its own.</summary>
+    public static bool IsLoneWrite(DbCommand command)
     {
         if (command.Transaction is not null || command.Connection is null)
         {

@@ -55,8 +55,10 @@ internal sealed class SqliteWriter : IDisposable
     /// Runs <paramref name="work"/> in a write transaction on the writer's connection, with whatever other writes
     /// are waiting, and completes with its result once that transaction is committed. When the transaction fails,
     /// its writes are run again one transaction each, so a bad write (a duplicate key) fails alone; it fails with a
-    /// <see cref="DbUpdateException"/>, as EF Core reports a failed save. <paramref name="work"/> may run twice, so
-    /// it must only write, from values it does not change.
+    /// <see cref="DbUpdateException"/>, as EF Core reports a failed save. A database that takes no writes at all (see
+    /// <see cref="DatabaseUnavailable"/>; its file deleted or moved, <see cref="SqliteFileCheck"/>) fails them all at
+    /// once with SQLite's error. <paramref name="work"/> may run twice, so it must only write, from values it does not
+    /// change.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteWriteBatch, T> work)
     {
@@ -137,9 +139,10 @@ internal sealed class SqliteWriter : IDisposable
                 batch.ForEach(Complete);
                 return;
             }
-            catch (Exception ex) when (batch.Count == 1)
+            catch (Exception ex) when (batch.Count == 1 || DatabaseUnavailable.IsCause(ex))
             {
-                Fail(batch[0], Failure(ex));
+                // One write, or a database that takes none (the file gone, the disk full): each fails as the batch did.
+                batch.ForEach(p => Fail(p, Failure(ex)));
                 return;
             }
             catch (Exception)
@@ -179,7 +182,11 @@ internal sealed class SqliteWriter : IDisposable
             {
                 pending.Run(rows);
             }
+            // A file deleted or moved meanwhile takes the writes and loses them when the process ends: they are rolled
+            // back before the commit, and refused after it if it went during the commit (a retry may repeat them).
+            SqliteFileCheck.ThrowIfMoved(open);
             transaction.Commit();
+            SqliteFileCheck.ThrowIfMoved(open);
         }
         finally
         {
@@ -200,7 +207,9 @@ internal sealed class SqliteWriter : IDisposable
     }
 
     private static Exception Failure(Exception ex) =>
-        ex is SqliteException ? new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", ex) : ex;
+        ex is SqliteException && !DatabaseUnavailable.IsCause(ex)
+            ? new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", ex)
+            : ex;
 
     private SqliteConnection Open()
     {

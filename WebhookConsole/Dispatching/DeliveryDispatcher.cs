@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using WebhookConsole.Data;
 
 namespace WebhookConsole.Dispatching;
 
@@ -16,6 +17,7 @@ internal sealed class DeliveryDispatcher(
     DeliveryLeaser leaser,
     AttemptRunner runner,
     IOptions<DispatcherOptions> options,
+    DatabaseOutageLog outage,
     ILogger<DeliveryDispatcher> logger) : BackgroundService
 {
     /// <summary>On shutdown, requests in flight get this long to finish before they are cancelled and their leases released.</summary>
@@ -129,7 +131,7 @@ internal sealed class DeliveryDispatcher(
         {
             // The rows stay due: the recovery sweep hands them out again once their leases (if any) expire, and the
             // next start at once.
-            if (!stoppingToken.IsCancellationRequested)
+            if (!stoppingToken.IsCancellationRequested && !outage.ReportIfUnavailable("dispatcher", ex))
             {
                 logger.LogError(ex, "Could not lease {Count} deliveries; the recovery sweep will retry them", batch.Count);
             }
@@ -171,7 +173,7 @@ internal sealed class DeliveryDispatcher(
         }
         catch (Exception ex)
         {
-            if (!stoppingToken.IsCancellationRequested)
+            if (!stoppingToken.IsCancellationRequested && !outage.ReportIfUnavailable("dispatcher", ex))
             {
                 logger.LogError(ex, "Could not lease the backlog; the recovery sweep will hand it out");
             }
@@ -195,7 +197,10 @@ internal sealed class DeliveryDispatcher(
         catch (Exception ex)
         {
             // The lease runs out and the recovery sweep hands the delivery out again.
-            logger.LogError(ex, "Delivery {DeliveryId} failed unexpectedly; it is retried when its lease expires", work.Delivery.Id);
+            if (!outage.ReportIfUnavailable("dispatcher", ex))
+            {
+                logger.LogError(ex, "Delivery {DeliveryId} failed unexpectedly; it is retried when its lease expires", work.Delivery.Id);
+            }
         }
         finally
         {

@@ -63,6 +63,7 @@ internal static class DispatcherServiceExtensions
         services.AddHangfire((sp, config) =>
         {
             config
+                .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<DatabaseOutageLog>()))
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();

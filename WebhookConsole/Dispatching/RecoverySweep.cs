@@ -19,6 +19,7 @@ internal sealed class RecoverySweep(
     IOptionsMonitor<DispatcherOptions> options,
     IOptions<DatabaseOptions> database,
     TimeProvider time,
+    DatabaseOutageLog outage,
     ILogger<RecoverySweep> logger) : BackgroundService
 {
     private const int BatchSize = 1000;
@@ -63,7 +64,10 @@ internal sealed class RecoverySweep(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "Recovery sweep failed; it runs again in {Seconds} s", options.CurrentValue.SweepIntervalSeconds);
+                    if (!outage.ReportIfUnavailable("recovery sweep", ex))
+                    {
+                        logger.LogError(ex, "Recovery sweep failed; it runs again in {Seconds} s", options.CurrentValue.SweepIntervalSeconds);
+                    }
                 }
             }
         }

@@ -21,6 +21,7 @@ internal sealed class NodeChangeListener(
     DeliveryChanges deliveryChanges,
     ApiTokenChanges tokenChanges,
     TimeProvider time,
+    DatabaseOutageLog outage,
     ILogger<NodeChangeListener> logger) : BackgroundService
 {
     /// <summary>How the listening connection shows in <c>pg_stat_activity</c>.</summary>
@@ -70,9 +71,18 @@ internal sealed class NodeChangeListener(
             }
             catch (Exception ex)
             {
-                // The exception names the server, never the password.
-                logger.LogWarning(ex, "Not hearing the other nodes' changes (their caches' entries expire meanwhile); trying again in {Delay} s",
-                    retryDelay.TotalSeconds);
+                // A server that is down or restarting is said in a line; the stack trace is for anything else.
+                if (DatabaseUnavailable.IsCause(ex))
+                {
+                    logger.LogWarning("Not hearing the other nodes' changes (their caches' entries expire meanwhile): {Cause}; trying again in {Delay} s",
+                        outage.Describe(ex), retryDelay.TotalSeconds);
+                }
+                else
+                {
+                    // The exception names the server, never the password.
+                    logger.LogWarning(ex, "Not hearing the other nodes' changes (their caches' entries expire meanwhile); trying again in {Delay} s",
+                        retryDelay.TotalSeconds);
+                }
                 lost = true;
                 try
                 {

@@ -120,7 +120,7 @@ internal sealed class EventIngestService
                     ?? throw new InvalidOperationException($"Event '{request.Id}' was seen by the writer but cannot be read.");
             }
         }
-        catch (DbUpdateException) when (request.Id is not null)
+        catch (DbUpdateException ex) when (request.Id is not null && !DatabaseUnavailable.IsCause(ex))
         {
             // Two requests with one id at once: the unique index let one in; this one answers like a repeat.
             var raced = await FindRepeatAsync(accountId, request.Id, CancellationToken.None);
