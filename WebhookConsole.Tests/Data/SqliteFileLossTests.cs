@@ -173,13 +173,8 @@ public sealed class SqliteFileLossTests
 
     private static async Task AssertUnavailableAsync(Task<HttpResponseMessage> request)
     {
-        using var response = await request;
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {text}");
-        var body = JsonNode.Parse(text)!;
-        Assert.Equal("error", body["status"]!.GetValue<string>());
-        Assert.Equal("503", body["error"]!.GetValue<string>());
-        Assert.Equal("the database is unavailable; try again later", body["message"]!.GetValue<string>());
+        var (_, message) = await UnavailableAnswer.AssertAsync(request);
+        Assert.Equal("the database is unavailable; try again later", message);
     }
 
     /// <summary>Probes <c>/readyz</c> once; it answers <paramref name="expected"/>.</summary>
